@@ -1,0 +1,76 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "GraphConformance",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "graph-conformance", targets: ["graph-conformance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // libcurl, seen through typed setters: curl_easy_setopt is variadic and Swift cannot call it.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CurlClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "JSONShape", swiftSettings: swiftSettings),
+        .target(
+            name: "CaseModel",
+            dependencies: ["JSONShape", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Reporting", swiftSettings: swiftSettings),
+        .target(
+            name: "Runner",
+            dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GraphMock",
+            dependencies: [
+                "JSONShape",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "graph-conformance",
+            dependencies: [
+                "Runner", "GraphMock", "CaseModel", "Reporting", "JSONShape",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "TestSupport", swiftSettings: swiftSettings),
+
+        .testTarget(name: "JSONShapeTests", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
+        .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "JSONShape"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RunnerTests",
+            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape", "CurlClient"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "GraphMock"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

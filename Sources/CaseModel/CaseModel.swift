@@ -1,0 +1,1 @@
+// CaseModel: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// CurlClient: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// GraphMock: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// JSONShape: placeholder until the module lands.

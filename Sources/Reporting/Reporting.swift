@@ -1,0 +1,1 @@
+// Reporting: placeholder until the module lands.
