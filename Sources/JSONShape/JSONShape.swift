@@ -1,1 +1,0 @@
-// JSONShape: placeholder until the module lands.
