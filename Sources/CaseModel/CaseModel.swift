@@ -1,1 +1,0 @@
-// CaseModel: placeholder until the module lands.

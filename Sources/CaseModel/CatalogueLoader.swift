@@ -1,0 +1,41 @@
+import Foundation
+import JSONShape
+
+/// Finds and decodes case files. Every file is read at start-up, so a new or edited case needs
+/// no rebuild.
+public enum CatalogueLoader {
+    /// Folders below the cases directory that hold other things than cases.
+    public static let reservedFolders: Set<String> = ["contract", "targets"]
+
+    /// Case files below `directory` (or the given files/folders), sorted for a stable report order.
+    public static func caseFiles(in paths: [String]) -> [String] {
+        var found: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                found.append(path)  // reported as unreadable by `load`
+                continue
+            }
+            guard isDirectory.boolValue else {
+                found.append(path)
+                continue
+            }
+            let root = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let entries = (manager.enumerator(atPath: root)?.allObjects as? [String]) ?? []
+            for entry in entries where entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+                let first = entry.split(separator: "/").first.map(String.init) ?? ""
+                if entry.contains("/"), reservedFolders.contains(first) { continue }
+                found.append(root + "/" + entry)
+            }
+        }
+        return found.sorted()
+    }
+
+    public static func load(paths: [String], context: LintContext, sink: DiagnosticSink) -> [CaseFile] {
+        paths.compactMap { path in
+            guard let text = ContractLoader.read(path, sink: sink) else { return nil }
+            return CaseFileDecoder.load(text: text, path: path, context: context, sink: sink)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import JSONShape
+
+/// What a step's response must satisfy. Every item keeps the location it was written at, so a
+/// failure can say which line of which case file it came from.
+public struct Expectation: Sendable {
+    /// Status rules: exact codes, classes like `4xx`, or a `${policy.…}` variable resolved at run time.
+    public var status: Located<JSONValue>?
+    public var headers: [HeaderExpectation] = []
+    public var shape: Located<String>?
+    /// nil = the default error shape; "none" = no check.
+    public var errorShape: Located<String>?
+    public var json: Located<JSONValue>?
+    public var at: [(pointer: JSONPointer, value: Located<JSONValue>)] = []
+    public var present: [Located<JSONPointer>] = []
+    public var absent: [Located<JSONPointer>] = []
+    public var null: [Located<JSONPointer>] = []
+    public var unchanged: Unchanged?
+    /// Timestamps at these pointers must be strictly later than the given (template) value.
+    public var later: [(pointer: JSONPointer, than: Located<JSONValue>)] = []
+    public var bodyEmpty: Located<Bool>?
+
+    public init() {}
+
+    public struct Unchanged: Sendable {
+        public var snapshot: String
+        public var except: [JSONPointer]
+        public var location: SourceLocation
+    }
+
+    /// Pointers the `server-managed` alias stands for in `unchanged.except`.
+    public static let serverManaged = [JSONPointer("/lastModifiedDateTime"), JSONPointer("/lastModifiedBy")]
+        .compactMap { $0 }
+}
+
+public struct HeaderExpectation: Sendable {
+    public enum Rule: Sendable {
+        case equals(JSONValue)
+        case matches(String)
+        case present
+        case absent
+    }
+
+    public var name: String
+    public var rule: Rule
+    public var location: SourceLocation
+}
+
+/// A value and where it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}

@@ -1,0 +1,81 @@
+import JSONShape
+
+/// Reads `cases/targets/*.yaml`, reporting problems with their locations.
+public enum TargetFileDecoder {
+    static let keys = ["name", "baseUrl", "users", "principals", "policies"]
+    static let principalKeys = ["user", "app", "scp", "roles", "token"]
+    static let tokenKeys = ["mint", "env", "file", "command"]
+
+    public static func load(text: String, path: String, sink: DiagnosticSink) -> TargetFile? {
+        let root: YAMLNode
+        do {
+            root = try YAMLNode.parse(text, file: path)
+        } catch {
+            sink.error(error.message, at: error.location)
+            return nil
+        }
+        guard let reader = MappingReader(root, allowed: keys, context: "a target file", sink: sink) else { return nil }
+        guard let baseURL = reader.string("baseUrl", required: true) else { return nil }
+        if baseURL.value != "embedded", !(baseURL.value.hasPrefix("http://") || baseURL.value.hasPrefix("https://")) {
+            sink.error("baseUrl must be 'embedded' or an http(s) URL", at: baseURL.location)
+        }
+
+        var users: [String: TargetUser] = [:]
+        for (key, value) in reader.mappingPairs("users") ?? [] {
+            guard let name = key.string,
+                let userReader = MappingReader(value, allowed: ["id", "upn", "name"], context: "user '\(key.string ?? "")'", sink: sink),
+                let id = userReader.string("id", required: true), let upn = userReader.string("upn", required: true)
+            else { continue }
+            users[name] = TargetUser(key: name, id: id.value, upn: upn.value, displayName: userReader.string("name")?.value ?? upn.value)
+        }
+
+        var principals: [String: PrincipalConfig] = [:]
+        for (key, value) in reader.mappingPairs("principals") ?? [] {
+            guard let name = key.string,
+                let principal = decodePrincipal(name: name, node: value, users: users, sink: sink)
+            else { continue }
+            principals[name] = principal
+        }
+
+        var policies = TargetFile.defaultPolicies
+        for (key, value) in reader.mappingPairs("policies") ?? [] {
+            guard let name = key.string else { continue }
+            policies[name] = value.jsonValue
+        }
+        return TargetFile(
+            path: path, name: reader.string("name")?.value ?? path, baseURL: baseURL.value,
+            users: users, principals: principals, policies: policies
+        )
+    }
+
+    static func decodePrincipal(name: String, node: YAMLNode, users: [String: TargetUser], sink: DiagnosticSink) -> PrincipalConfig? {
+        guard let reader = MappingReader(node, allowed: principalKeys, context: "principal '\(name)'", sink: sink) else { return nil }
+        let user = reader.string("user")
+        if let user, users[user.value] == nil {
+            sink.error("principal '\(name)' names unknown user '\(user.value)'" + Suggestion.hint(for: user.value, in: users.keys.sorted()), at: user.location)
+        }
+        let app = reader.string("app")
+        if user == nil, app == nil {
+            sink.error("principal '\(name)' needs 'user' (delegated) or 'app' (application id)", at: node.location)
+            return nil
+        }
+        var token = TokenSource.mint
+        if let tokenNode = reader.node("token"),
+            let tokenReader = MappingReader(tokenNode, allowed: tokenKeys, context: "token of '\(name)'", sink: sink)
+        {
+            if let env = tokenReader.string("env") {
+                token = .environment(env.value)
+            } else if let file = tokenReader.string("file") {
+                token = .file(file.value)
+            } else if let command = tokenReader.string("command") {
+                token = .command(command.value)
+            } else if !tokenReader.has("mint") {
+                sink.error("token needs one of mint, env, file, command", at: tokenNode.location)
+            }
+        }
+        return PrincipalConfig(
+            name: name, user: user?.value, appID: app?.value, scopes: reader.string("scp")?.value,
+            roles: reader.stringList("roles").map(\.value), token: token
+        )
+    }
+}

@@ -1,0 +1,60 @@
+/// The `${...}` references inside a string: parsed once for lint, resolved by the runner.
+public struct TemplateReference: Sendable, Hashable {
+    /// `position.id` → ["position", "id"].
+    public var path: [String]
+    /// `| upper`, `| lower`, `| urlencode`.
+    public var filters: [String]
+    /// The text between `${` and `}`.
+    public var source: String
+    /// Offset of `${` in the string, in characters.
+    public var offset: Int
+
+    public static let knownFilters = ["upper", "lower", "urlencode"]
+}
+
+public enum Template {
+    /// Every reference in `text`; a malformed one (unclosed, empty) is returned as an error text.
+    public static func references(in text: String) -> (references: [TemplateReference], errors: [String]) {
+        var references: [TemplateReference] = []
+        var errors: [String] = []
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count - 1 {
+            guard characters[index] == "$", characters[index + 1] == "{" else {
+                index += 1
+                continue
+            }
+            guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
+                errors.append("unclosed '${' in \"\(text)\"")
+                break
+            }
+            let inner = String(characters[(index + 2)..<close])
+            let parts = inner.split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingSpaces() }
+            let path = parts[0].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if parts[0].isEmpty || path.contains(where: { $0.isEmpty }) {
+                errors.append("malformed variable '${\(inner)}'")
+            } else {
+                references.append(TemplateReference(path: path, filters: Array(parts.dropFirst()), source: inner, offset: index))
+            }
+            index = close + 1
+        }
+        return (references, errors)
+    }
+
+    /// True when the whole string is exactly one reference, so its value keeps its JSON type.
+    public static func wholeReference(_ text: String) -> TemplateReference? {
+        let (references, errors) = references(in: text)
+        guard errors.isEmpty, references.count == 1, let only = references.first else { return nil }
+        return only.offset == 0 && "${\(only.source)}".count == text.count ? only : nil
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var result = Substring(self)
+        while result.first == " " { result = result.dropFirst() }
+        while result.last == " " { result = result.dropLast() }
+        return String(result)
+    }
+}

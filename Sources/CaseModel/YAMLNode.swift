@@ -1,0 +1,119 @@
+import JSONShape
+import Yams
+
+/// A YAML node that remembers where it was written, so every later error can name file:line:col.
+public struct YAMLNode: Sendable {
+    public enum Kind: Sendable {
+        case scalar(String, quoted: Bool)
+        case mapping([(key: YAMLNode, value: YAMLNode)])
+        case sequence([YAMLNode])
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+
+    /// Parses one YAML document. Syntax errors and duplicate keys become diagnostics with the
+    /// position libyaml reported (Yams marks are 1-based; a test pins that).
+    public static func parse(_ text: String, file: String) throws(Diagnostic) -> YAMLNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, Resolver.basic)
+        } catch let error as YamlError {
+            throw diagnostic(for: error, file: file)
+        } catch {
+            throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
+        }
+        guard let root else {
+            throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")
+        }
+        return convert(root, file: file)
+    }
+
+    private static func convert(_ node: Node, file: String) -> YAMLNode {
+        let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                || scalar.style == .literal || scalar.style == .folded
+            return YAMLNode(kind: .scalar(scalar.string, quoted: quoted), location: location)
+        case .mapping(let mapping):
+            let pairs = mapping.map { (key: convert($0.key, file: file), value: convert($0.value, file: file)) }
+            return YAMLNode(kind: .mapping(pairs), location: location)
+        case .sequence(let sequence):
+            return YAMLNode(kind: .sequence(sequence.map { convert($0, file: file) }), location: location)
+        case .alias(let alias):
+            return YAMLNode(kind: .scalar("*" + alias.anchor.rawValue, quoted: true), location: location)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return Diagnostic(at: at(mark), "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(at: at(context.mark), "duplicate key \(names) in one mapping")
+        case .reader(let problem, let offset, _, _):
+            return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                              "invalid YAML text: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
+        default:
+            return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+        }
+    }
+
+    // MARK: Access
+
+    public var string: String? {
+        if case .scalar(let text, _) = kind { text } else { nil }
+    }
+
+    public var mapping: [(key: YAMLNode, value: YAMLNode)]? {
+        if case .mapping(let pairs) = kind { pairs } else { nil }
+    }
+
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = kind { items } else { nil }
+    }
+
+    public var kindName: String {
+        switch kind {
+        case .scalar: "a scalar"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        }
+    }
+
+    /// The JSON value this node denotes, with YAML 1.2 core-schema scalars: plain `true`/`false`,
+    /// `null`/`~`/empty, integers and decimals become JSON types; everything else and every quoted
+    /// scalar stays a string (so `2019-04-01` and `no` are strings, unlike YAML 1.1).
+    public var jsonValue: JSONValue {
+        switch kind {
+        case .scalar(let text, let quoted):
+            if quoted { return .string(text) }
+            return Self.plainScalar(text)
+        case .sequence(let items):
+            return .array(items.map(\.jsonValue))
+        case .mapping(let pairs):
+            return .object(JSONObject(pairs.map { (key: $0.key.string ?? "", value: $0.value.jsonValue) }))
+        }
+    }
+
+    static func plainScalar(_ text: String) -> JSONValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if isJSONNumber(text) { return .number(JSONNumber(literal: text)) }
+        return .string(text)
+    }
+
+    private static func isJSONNumber(_ text: String) -> Bool {
+        guard let first = text.first, first == "-" || first.isASCII && first.isNumber else { return false }
+        guard let result = try? JSONParser.parse(text), case .number = result.value else { return false }
+        return true
+    }
+}

@@ -1,0 +1,243 @@
+import CaseModel
+import CurlClient
+import Foundation
+import JSONShape
+import Reporting
+
+/// Runs one planned case on one worker's curl session: setup, steps, then teardown (always).
+struct CaseExecution {
+    let planned: PlannedCase
+    let context: RunContext
+    let session: CurlSession
+
+    private enum Phase: String { case setup, step, teardown }
+
+    /// Why a case stopped early: a contract mismatch (failure) or something that kept it from being judged (error).
+    private enum Stop: Error {
+        case failed(Problem)
+        case error(Problem)
+    }
+
+    func run() -> CaseReport {
+        let started = Date()
+        var report = CaseReport(
+            classname: planned.file.classname, name: planned.displayName, time: 0, outcome: .passed,
+            location: planned.definition.location.description, transcript: nil, retries: [], clientRequestIDs: []
+        )
+        if let reason = skipReason() {
+            report.outcome = .skipped(reason: reason)
+            return report
+        }
+        var state = CaseState(bindings: Bindings(builtins: builtins()), transcript: Transcript(bodyLimit: context.settings.transcriptBodyLimit))
+        let deadline = started.addingTimeInterval(context.settings.caseDeadline)
+        let file = planned.file, definition = planned.definition
+        do {
+            try runSteps(file.setup + definition.setup, phase: .setup, state: &state, deadline: deadline)
+            try runSteps(definition.steps, phase: .step, state: &state, deadline: deadline)
+        } catch .failed(let problem) {
+            report.outcome = .failed(problem)
+        } catch .error(let problem) {
+            report.outcome = .error(problem)
+        }
+        // Teardown always runs, on its own budget; its problems are recorded, never hidden, but
+        // they do not turn a verdict about the contract into another one.
+        let teardownDeadline = Date().addingTimeInterval(context.settings.teardownBudget)
+        do {
+            try runSteps(definition.teardown + file.teardown, phase: .teardown, state: &state, deadline: teardownDeadline)
+        } catch .failed(let problem), .error(let problem) {
+            state.transcript.note("teardown problem: \(problem.message)")
+        }
+        report.time = Date().timeIntervalSince(started)
+        report.retries = state.retries
+        report.clientRequestIDs = state.clientRequestIDs
+        report.transcript = Redactor.redact(state.transcript.text, secrets: context.secrets)
+        return report
+    }
+
+    private func skipReason() -> String? {
+        for condition in planned.definition.when {
+            let actual = context.target.policies[condition.policy] ?? .null
+            if !condition.accepted.contains(actual) {
+                let wanted = condition.accepted.map { $0.stringValue ?? $0.rendered() }.joined(separator: " or ")
+                return "needs policy \(condition.policy)=\(wanted); target '\(context.target.name)' has \(actual.stringValue ?? actual.rendered())"
+            }
+        }
+        for principal in planned.principals.sorted() {
+            if context.target.principals[principal] == nil {
+                return "target '\(context.target.name)' has no principal '\(principal)'"
+            }
+            if let failure = context.tokenFailures[principal] {
+                return "no token for principal '\(principal)': \(failure)"
+            }
+        }
+        return nil
+    }
+
+    private func builtins() -> [String: JSONValue] {
+        let now = Date()
+        var users = JSONObject()
+        for (name, _) in context.target.principals {
+            if let user = context.target.user(of: name) {
+                users[name] = ["id": .string(user.id), "upn": .string(user.upn)]
+            }
+        }
+        var values: [String: JSONValue] = [
+            "uuid": .string(UUID().uuidString.lowercased()),
+            "now": .string(Self.timestamp(now)),
+            "today": .string(String(Self.timestamp(now).prefix(10))),
+            "runId": .string(context.settings.runID),
+            "baseUrl": .string(context.settings.baseURL),
+            "user": .object(users),
+            "policy": .object(JSONObject(context.target.policies.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })),
+        ]
+        for (name, value) in planned.matrixValues { values[name] = value }
+        return values
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    // MARK: Steps
+
+    private func runSteps(_ steps: [Step], phase: Phase, state: inout CaseState, deadline: Date) throws(Stop) {
+        for (index, step) in steps.enumerated() {
+            let label = "\(phase.rawValue) \(index + 1)" + (step.name.map { " '\($0)'" } ?? "")
+            if phase != .teardown, context.stopRequested() {
+                throw .error(Problem(type: "run.interrupted", message: "interrupted before \(label)", detail: "the run was interrupted (SIGINT/SIGTERM) before \(label)"))
+            }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else {
+                throw .error(Problem(type: "run.deadline", message: "case deadline of \(Int(context.settings.caseDeadline)) s passed before \(label)",
+                                     detail: "the case ran out of time before \(label)\n  at \(step.location)"))
+            }
+            try runStep(step, label: label, phase: phase, state: &state, remaining: remaining)
+        }
+    }
+
+    private func runStep(_ step: Step, label: String, phase: Phase, state: inout CaseState, remaining: Double) throws(Stop) {
+        let request: HTTPRequest
+        do {
+            request = try buildRequest(step, bindings: state.bindings)
+        } catch {
+            throw .error(Problem(type: "case.bad-fixture", message: "\(label): \(error.message)", detail: "\(label): \(error.message)\n  at \(step.location)"))
+        }
+        let requestLine = "\(request.method) \(step.path)"
+        state.transcript.note("\(label): \(requestLine)")
+        let response = try send(request, label: label, state: &state, remaining: remaining, location: step.location)
+
+        let observed = Self.observe(response)
+        let checker = ExpectationChecker(
+            shapes: context.shapes, policy: context.settings.shapePolicy, bindings: state.bindings,
+            snapshots: state.snapshots, defaultErrorShape: context.settings.defaultErrorShape
+        )
+        let (failures, warnings) = checker.check(step.expect, response: observed, stepLocation: step.location)
+        for warning in warnings { state.transcript.note("warning: \(warning)") }
+        if !failures.isEmpty {
+            let headline = "\(label) \(requestLine) -> \(response.status)"
+            let detail = ([headline] + failures.map { "  \($0.message)\n    at \($0.location)" }).joined(separator: "\n")
+            let problem = Problem(type: "graph.contract-mismatch", message: "\(headline): \(failures[0].message)", detail: detail)
+            // A broken setup means the case could not be judged; a broken step is the verdict.
+            throw phase == .step ? .failed(problem) : .error(Problem(type: "case.setup-failed", message: "setup failed: " + problem.message, detail: detail))
+        }
+        for capture in step.captures {
+            switch capture.source {
+            case .body(let pointer):
+                guard let value = observed.json?.value(at: pointer) else {
+                    let message = "\(label): capture '\(capture.name)': nothing at \(pointer.description.isEmpty ? "/" : pointer.description) in the response"
+                    throw phase == .step
+                        ? .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(capture.location)"))
+                        : .error(Problem(type: "case.setup-failed", message: message, detail: message + "\n  at \(capture.location)"))
+                }
+                state.bindings[capture.name] = value
+            case .header(let name):
+                state.bindings[capture.name] = observed.header(name).map { .string($0) } ?? .null
+            }
+        }
+        if let snapshot = step.snapshot {
+            let body = observed.json ?? .null
+            state.snapshots[snapshot] = body
+            state.bindings[snapshot] = body
+        }
+    }
+
+    /// Sends one request, retrying throttled (429) and unavailable (503) answers that carry
+    /// `Retry-After`, within the run's retry bounds.
+    private func send(_ request: HTTPRequest, label: String, state: inout CaseState, remaining: Double, location: SourceLocation) throws(Stop) -> HTTPResponse {
+        var options = context.settings.transfer
+        let policy = context.settings.retry
+        var waited = 0.0
+        var attempt = 0
+        let started = Date()
+        while true {
+            var attemptRequest = request
+            let clientRequestID = UUID().uuidString.lowercased()
+            if attemptRequest.headers.contains(where: { $0.name.caseInsensitiveCompare("client-request-id") == .orderedSame }) == false {
+                attemptRequest.headers.append(HTTPHeader(name: "client-request-id", value: clientRequestID))
+            }
+            let idSent = attemptRequest.headers.first { $0.name.caseInsensitiveCompare("client-request-id") == .orderedSame }?.value ?? clientRequestID
+            state.clientRequestIDs.append(idSent)
+            let left = remaining - Date().timeIntervalSince(started)
+            options.totalTimeout = max(0.5, min(context.settings.transfer.totalTimeout, left))
+            state.transcript.request(attemptRequest)
+            let sent = Date()
+            let response: HTTPResponse
+            do {
+                response = try session.perform(attemptRequest, options: options)
+            } catch {
+                if error.kind == .connect || error.kind == .timeout || error.kind == .resolve { context.circuit.recordFailure() }
+                state.transcript.note("transport error: \(error.kind.rawValue): \(error.message)")
+                throw .error(Problem(type: "transport.\(error.kind.rawValue)", message: "\(label) \(request.method): \(error.message)",
+                                     detail: "\(label) \(request.method) \(request.url)\ncould not get an answer: \(error.kind.rawValue) (curl \(error.curlCode)): \(error.message)\n  at \(location)"))
+            }
+            context.circuit.recordAnswer()
+            state.transcript.response(response, seconds: Date().timeIntervalSince(sent))
+            guard response.status == 429 || response.status == 503,
+                let delay = Self.retryAfter(response.header("Retry-After")),
+                attempt < policy.maxRetries, delay <= policy.maxDelayPerRetry, waited + delay <= policy.maxTotalDelay,
+                Date().timeIntervalSince(started) + delay < remaining
+            else {
+                return response
+            }
+            attempt += 1
+            waited += delay
+            state.retries.append(RetryNote(status: response.status, retryAfterSeconds: delay, request: "\(request.method) \(request.url)"))
+            state.transcript.note("\(response.status) with Retry-After \(delay) s: retry \(attempt) of at most \(policy.maxRetries)")
+            Thread.sleep(forTimeInterval: delay)
+        }
+    }
+
+    /// Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+    static func retryAfter(_ value: String?) -> Double? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        if let seconds = Double(value), seconds >= 0 { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
+    }
+
+    static func observe(_ response: HTTPResponse) -> ObservedResponse {
+        var observed = ObservedResponse(status: response.status, headers: response.headers.map { ($0.name, $0.value) }, body: response.body)
+        if !response.body.isEmpty {
+            do {
+                observed.json = try JSONParser.parse(response.body).value
+            } catch {
+                observed.jsonError = response.bodyTruncated ? "body cut at \(response.body.count) bytes" : error.description
+            }
+        }
+        return observed
+    }
+}
+
+/// What one case run accumulates as its steps go.
+struct CaseState {
+    var bindings: Bindings
+    var snapshots: [String: JSONValue] = [:]
+    var transcript: Transcript
+    var retries: [RetryNote] = []
+    var clientRequestIDs: [String] = []
+}

@@ -1,0 +1,108 @@
+import CaseModel
+import CurlClient
+import Foundation
+import JSONShape
+import Reporting
+
+/// Runs planned cases on a bounded pool of worker threads, each with its own curl handle, and
+/// returns results in plan order whatever order they finished in.
+///
+/// curl's perform blocks, so workers are plain threads rather than tasks on the cooperative pool.
+public final class ConformanceRun: Sendable {
+    public typealias Progress = @Sendable (_ index: Int, _ total: Int, _ report: CaseReport) -> Void
+
+    let context: RunContext
+    let planned: [PlannedCase]
+
+    public init(planned: [PlannedCase], target: TargetFile, tokens: [String: String], tokenFailures: [String: String] = [:],
+                shapes: ShapeRegistry, settings: RunSettings, minter: TokenMinter = TokenMinter(),
+                stopRequested: @escaping @Sendable () -> Bool = { false }) {
+        self.planned = planned
+        context = RunContext(settings: settings, target: target, tokens: tokens, tokenFailures: tokenFailures,
+                             shapes: shapes, minter: minter, stopRequested: stopRequested)
+    }
+
+    /// Blocks until every case has a result.
+    public func run(progress: Progress? = nil) -> [CaseReport] {
+        let results = ResultSlots(count: planned.count)
+        let queue = WorkQueue(count: planned.count)
+        let workers = max(1, min(context.settings.jobs, planned.count))
+        let group = DispatchGroup()
+        for workerIndex in 0..<workers {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                self.work(queue: queue, results: results, progress: progress)
+            }
+            thread.name = "graph-conformance worker \(workerIndex)"
+            thread.stackSize = 4 << 20
+            thread.start()
+        }
+        group.wait()
+        return results.all()
+    }
+
+    private func work(queue: WorkQueue, results: ResultSlots, progress: Progress?) {
+        let session: CurlSession
+        do {
+            session = try CurlSession()
+        } catch {
+            while let index = queue.next() {
+                results.set(index, notRun(planned[index], type: "transport.init", reason: "could not create a curl handle: \(error.message)"))
+            }
+            return
+        }
+        while let index = queue.next() {
+            let report: CaseReport
+            if context.stopRequested() {
+                report = notRun(planned[index], type: "run.interrupted", reason: "interrupted before this case started")
+            } else if context.circuit.isOpen(threshold: context.settings.maxConsecutiveTransportFailures) {
+                report = notRun(planned[index], type: "transport.target-silent",
+                                reason: "not run: the target stopped answering (\(context.settings.maxConsecutiveTransportFailures) consecutive connect/timeout failures)")
+            } else {
+                report = CaseExecution(planned: planned[index], context: context, session: session).run()
+            }
+            results.set(index, report)
+            progress?(index, planned.count, report)
+        }
+    }
+
+    private func notRun(_ planned: PlannedCase, type: String, reason: String) -> CaseReport {
+        CaseReport(classname: planned.file.classname, name: planned.displayName, time: 0,
+                   outcome: .error(Problem(type: type, message: reason, detail: reason)),
+                   location: planned.definition.location.description, transcript: nil, retries: [], clientRequestIDs: [])
+    }
+}
+
+/// Hands out case indices to workers, in plan order.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+}
+
+/// One slot per planned case, filled by whichever worker ran it.
+final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [CaseReport?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ report: CaseReport) {
+        lock.withLock { slots[index] = report }
+    }
+
+    func all() -> [CaseReport] {
+        lock.withLock { slots.compactMap { $0 } }
+    }
+}

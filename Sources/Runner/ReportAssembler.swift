@@ -1,0 +1,44 @@
+import CaseModel
+import Foundation
+import Reporting
+
+/// Groups case results into one JUnit suite per case file, in plan order.
+public enum ReportAssembler {
+    public static func assemble(planned: [PlannedCase], results: [CaseReport], runID: String, startedAt: Date,
+                                properties: [ReportProperty], interrupted: Bool) -> RunReport {
+        var suites: [SuiteReport] = []
+        var indexByFile: [String: Int] = [:]
+        for (item, result) in zip(planned, results) {
+            if let index = indexByFile[item.file.path] {
+                suites[index].cases.append(result)
+            } else {
+                indexByFile[item.file.path] = suites.count
+                suites.append(SuiteReport(name: item.file.suite, file: item.file.path, timestamp: startedAt, cases: [result]))
+            }
+        }
+        return RunReport(name: "graph-conformance", runID: runID, startedAt: startedAt, hostname: hostname(),
+                         properties: properties, suites: suites, interrupted: interrupted)
+    }
+
+    static func hostname() -> String {
+        let name = ProcessInfo.processInfo.hostName
+        return name.isEmpty ? "localhost" : name
+    }
+}
+
+/// The process exit code: the CI gate (README, "Exit codes").
+public enum ExitStatus: Int32, Sendable {
+    case passed = 0
+    case contractFailures = 1
+    case usageOrCaseFileError = 2
+    case couldNotRun = 3
+    case interrupted = 130
+
+    public static func of(_ report: RunReport) -> ExitStatus {
+        let outcomes = report.suites.flatMap(\.cases).map(\.outcome)
+        if outcomes.contains(where: { if case .failed = $0 { true } else { false } }) { return .contractFailures }
+        if report.interrupted { return .interrupted }
+        if outcomes.contains(where: { if case .error = $0 { true } else { false } }) { return .couldNotRun }
+        return .passed
+    }
+}

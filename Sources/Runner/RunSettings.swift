@@ -1,0 +1,42 @@
+import CurlClient
+import JSONShape
+
+/// Everything about how a run behaves that is not a case: limits, retries, concurrency.
+public struct RunSettings: Sendable {
+    public var baseURL: String
+    /// Workers sending requests at once; each owns one curl handle (keep-alive per worker).
+    public var jobs: Int = 4
+    public var transfer = TransferOptions()
+    /// A case (setup + steps) that runs longer than this is stopped and reported as an error.
+    public var caseDeadline: Double = 60
+    /// Teardown gets its own budget, so cleanup still happens after a case ran out of time.
+    public var teardownBudget: Double = 20
+    public var retry = RetryPolicy()
+    public var shapePolicy = ShapePolicy()
+    public var runID: String
+    /// After this many consecutive connect/timeout failures the target counts as silent and the
+    /// remaining cases are reported as errors at once, instead of each waiting for its timeouts.
+    public var maxConsecutiveTransportFailures: Int = 3
+    /// Bytes of each request and response body kept in a transcript.
+    public var transcriptBodyLimit: Int = 8 * 1024
+    public var defaultErrorShape = "graph.error"
+    public var userAgent = "graph-conformance/\(GraphConformanceVersion.current)"
+
+    public init(baseURL: String, runID: String) {
+        self.baseURL = baseURL
+        self.runID = runID
+    }
+}
+
+/// Throttling (429) and transient (503) answers with `Retry-After` are retried after the stated
+/// delay, within these bounds (reference §4.3: "wait that long, retry, repeat while 429 persists").
+public struct RetryPolicy: Sendable {
+    public var maxRetries: Int = 4
+    public var maxDelayPerRetry: Double = 10
+    public var maxTotalDelay: Double = 30
+    public init() {}
+}
+
+public enum GraphConformanceVersion {
+    public static let current = "0.1.0"
+}

@@ -1,1 +1,0 @@
-// Runner: placeholder until the module lands.

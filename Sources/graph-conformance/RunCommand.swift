@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import GraphMock
+import JSONShape
+import Reporting
+import Runner
+
+/// `graph-conformance run` (also what no arguments does): the catalogue against a target.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the cases against a target (default: the embedded mock) and write JUnit XML."
+    )
+
+    @OptionGroup var suite: SuiteOptions
+    @OptionGroup var transport: TransportOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .customLong("base-url"), help: "Base URL of a Graph-compatible server, e.g. http://127.0.0.1:8080/beta (overrides the target's).")
+    var baseURL: String?
+
+    @Flag(name: .customLong("mint-tokens"), help: "Mint unsigned test JWTs for every principal (for servers that do not check signatures).")
+    var mintTokens = false
+
+    @Option(name: .long, help: "Run only cases with this tag (repeatable).")
+    var tag: [String] = []
+
+    @Option(name: .customLong("case"), help: "Run only cases whose name matches this glob (repeatable).")
+    var caseGlobs: [String] = []
+
+    @Flag(name: .long, help: "List the cases that would run, and exit.")
+    var list = false
+
+    @Option(name: .customLong("mock-defect"), help: "With the embedded mock: give it this built-in defect (see `serve --list-defects`).")
+    var mockDefect: String?
+
+    @Argument(help: "Case files or folders (default: all of --cases).")
+    var paths: [String] = []
+
+    func run() async throws {
+        let driver = try RunDriver.prepare(suite, baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths, forceMint: mintTokens)
+        let planned = CaseSelection(tags: tag, nameGlobs: caseGlobs).filter(driver.prepared.planned)
+        if list {
+            for item in planned { print("\(item.file.suite)/\(item.displayName)  [\(item.tags.joined(separator: ","))]") }
+            print("\(planned.count) case(s)")
+            return
+        }
+        var defect: MockDefect?
+        if let mockDefect {
+            guard let parsed = MockDefect(rawValue: mockDefect) else {
+                throw ValidationError("unknown defect '\(mockDefect)'; see `graph-conformance serve --list-defects`")
+            }
+            defect = parsed
+        }
+        Interruption.shared.install()
+        var mock: GraphMockServer?
+        var base = driver.prepared.target.baseURL
+        if driver.prepared.target.usesEmbeddedMock {
+            do {
+                let server = try await GraphMockServer.start(configuration: driver.mockConfiguration(defect: defect))
+                mock = server
+                base = server.baseURL
+            } catch {
+                FileHandle.printError("graph-conformance: cannot start the embedded mock: \(error)")
+                throw ToolExit(.couldNotRun)
+            }
+        }
+        var settings = RunSettings(baseURL: base, runID: RunDriver.newRunID())
+        transport.apply(to: &settings)
+        settings.shapePolicy = ShapePolicy(extraProperties: output.strict ? .warn : .allow)
+        let console = ConsoleReporter(verbosity: output.quiet ? .quiet : output.verbose ? .verbose : .normal)
+        let report = await driver.execute(planned, baseURL: base, settings: settings, console: console)
+        try? await mock?.shutdown()
+        try Self.write(report, output: output, secrets: Array(driver.tokens.values))
+        console.summary(report, junitPath: output.junit, jsonPath: output.json)
+        let status = ExitStatus.of(report)
+        if status != .passed { throw ToolExit(status) }
+    }
+
+    /// Both reports, atomically; a failure to write is a could-not-run error, never silent.
+    static func write(_ report: RunReport, output: OutputOptions, secrets: [String]) throws {
+        var options = JUnitOptions()
+        options.gitlabFileAttribute = output.gitlabFileAttribute
+        do {
+            try ReportFile.writeAtomically(Redactor.redact(JUnitWriter.render(report, options: options), secrets: secrets), to: output.junit)
+            try ReportFile.writeAtomically(Redactor.redact(JSONReportWriter.render(report), secrets: secrets), to: output.json)
+        } catch {
+            FileHandle.printError("graph-conformance: cannot write the report: \(error)")
+            throw ToolExit(.couldNotRun)
+        }
+    }
+}

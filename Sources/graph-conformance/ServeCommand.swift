@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GraphMock
+
+/// `graph-conformance serve`: only the embedded mock, for trying it by hand or pointing another
+/// tool at it. The first line on stdout is its base URL.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the embedded Graph-compatible mock until interrupted."
+    )
+
+    @Option(name: .long, help: "Port on 127.0.0.1; 0 picks a free one.")
+    var port: Int = 0
+
+    @Option(name: .long, help: "Address to bind (loopback only unless you mean it).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Run with exactly one built-in defect (see --list-defects).")
+    var defect: String?
+
+    @Flag(name: .customLong("list-defects"), help: "List the built-in defects and exit.")
+    var listDefects = false
+
+    @Option(name: .customLong("complex-patch"), help: "Nested complex PATCH behaviour: merge (default) or replace.")
+    var complexPatch: String = "merge"
+
+    @Option(name: .customLong("throttle-every"), help: "Answer every Nth request with 429 + Retry-After.")
+    var throttleEvery: Int?
+
+    func run() async throws {
+        if listDefects {
+            let width = (MockDefect.allCases.map(\.rawValue.count).max() ?? 0) + 2
+            for defect in MockDefect.allCases {
+                print(defect.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + defect.summary)
+            }
+            return
+        }
+        var configuration = MockConfiguration()
+        guard let mode = MockConfiguration.ComplexPatch(rawValue: complexPatch) else {
+            throw ValidationError("--complex-patch takes merge or replace")
+        }
+        configuration.complexPatch = mode
+        configuration.throttleEvery = throttleEvery
+        if let defect {
+            guard let parsed = MockDefect(rawValue: defect) else {
+                throw ValidationError("unknown defect '\(defect)'; see --list-defects")
+            }
+            configuration.defect = parsed
+        }
+        let server = try await GraphMockServer.start(host: host, port: port, configuration: configuration)
+        print(server.baseURL)
+        fflush(stdout)
+        FileHandle.printError("graph-conformance mock serving \(server.baseURL)" + (defect.map { " with defect \($0)" } ?? "") + "; Ctrl-C stops it")
+        let stopped = AsyncStream<Void> { continuation in
+            Interruption.shared.install { continuation.finish() }
+        }
+        for await _ in stopped {}
+        try await server.shutdown()
+    }
+}

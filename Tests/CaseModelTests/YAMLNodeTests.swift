@@ -1,0 +1,55 @@
+import CaseModel
+import JSONShape
+import Testing
+
+@Suite struct YAMLNodeTests {
+    /// Yams marks are 1-based; other projects have been bitten by shifting them (STYLE.md).
+    @Test func marksAreOneBasedLineAndColumn() throws {
+        let node = try YAMLNode.parse("a: 1\nsteps:\n  - method: GET\n", file: "f.yaml")
+        let steps = try #require(node.mapping?[1].value.sequence)
+        let method = try #require(steps[0].mapping?[0])
+        #expect(method.key.location == SourceLocation(file: "f.yaml", line: 3, column: 5))
+        #expect(steps[0].location.line == 3)
+    }
+
+    @Test(arguments: [
+        ("plain words stay strings", "no", JSONValue.string("no")),
+        ("dates stay strings", "2019-04-01", .string("2019-04-01")),
+        ("quoted numbers stay strings", "'8'", .string("8")),
+        ("integers", "8", .int(8)),
+        ("decimals keep their literal", "1.50", .number(JSONNumber(literal: "1.50"))),
+        ("booleans", "true", .bool(true)),
+        ("null", "~", .null),
+        ("empty is null", "", .null),
+        ("yes is not a boolean in YAML 1.2", "yes", .string("yes")),
+    ])
+    func scalarsFollowTheYAML12CoreSchema(label: String, text: String, expected: JSONValue) throws {
+        let node = try YAMLNode.parse("v: \(text)\n", file: "s.yaml")
+        let value = try #require(node.mapping?.first?.value)
+        #expect(value.jsonValue == expected, "\(label)")
+        if case .number(let number) = expected {
+            #expect(value.jsonValue.numberValue?.literal == number.literal)
+        }
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() {
+        #expect(throws: Diagnostic.self) { try YAMLNode.parse("a: [\n  b\n", file: "bad.yaml") }
+        do {
+            _ = try YAMLNode.parse("a: 1\nb: [\n", file: "bad.yaml")
+        } catch {
+            #expect(error.location.file == "bad.yaml")
+            #expect(error.location.line >= 2)
+            #expect(error.message.contains("invalid YAML"))
+        }
+    }
+
+    @Test func templateReferencesAreFoundWithFilters() {
+        let (references, errors) = Template.references(in: "/users/${user.readWrite.upn | upper}/x/${position.id}")
+        #expect(errors.isEmpty)
+        #expect(references.map(\.path) == [["user", "readWrite", "upn"], ["position", "id"]])
+        #expect(references[0].filters == ["upper"])
+        #expect(Template.wholeReference("${policy.scopeDenialStatuses}")?.path == ["policy", "scopeDenialStatuses"])
+        #expect(Template.wholeReference("x${a}") == nil)
+        #expect(Template.references(in: "${oops").errors.count == 1)
+    }
+}
