@@ -16,7 +16,7 @@ struct RedactionRule: @unchecked Sendable {
         // Header lines: keep the name, drop the whole value (covers schemes we do not know).
         RedactionRule(
             hints: ["authorization", "cookie"],
-            pattern: #"(?im)^([ \t>]*(?:proxy-)?(?:authorization|cookie|set-cookie)[ \t]*:[ \t]*)[^\r\n]+"#,
+            pattern: #"(?im)^([ \t<>]*(?:proxy-)?(?:authorization|cookie|set-cookie)[ \t]*:[ \t]*)[^\r\n]+"#,
             template: "$1$MARKER"
         ),
         RedactionRule(
