@@ -117,7 +117,9 @@ public final class ConsoleReporter: @unchecked Sendable {
         case .passed, .skipped: return []
         }
         var lines = [indent + problem.type + ": " + problem.message]
-        lines += problem.detail.split(whereSeparator: \.isNewline).prefix(2).map { indent + String($0) }
+        // The detail's first two lines, unless they only repeat the message.
+        lines += problem.detail.split(whereSeparator: \.isNewline).prefix(2)
+            .filter { $0 != problem.message }.map { indent + String($0) }
         if let location = result.location.map({ cleaner.line($0) }), !location.isEmpty {
             lines.append(indent + "at " + location)
         }
