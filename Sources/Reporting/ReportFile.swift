@@ -27,11 +27,14 @@ public enum ReportFile {
             // mkstemp creates 0600; reports are meant to be read by CI artifact uploaders.
             guard fchmod(descriptor, 0o644) == 0 else { throw ReportFileError.posix("chmod", temporaryPath) }
             guard fsync(descriptor) == 0 else { throw ReportFileError.posix("fsync", temporaryPath) }
-            guard close(descriptor) == 0 else {
-                throw ReportFileError.posix("close", temporaryPath)
-            }
         } catch {
             close(descriptor)
+            unlink(temporaryPath)
+            throw error
+        }
+        // Closed exactly once: after a failed close(2) the descriptor is gone and may already be reused.
+        guard close(descriptor) == 0 else {
+            let error = ReportFileError.posix("close", temporaryPath)
             unlink(temporaryPath)
             throw error
         }

@@ -44,14 +44,16 @@ struct TextCleaner {
 
     /// A case with every text field cleaned; names are made unique by the caller.
     func caseReport(_ item: CaseReport, keepTranscript: Bool) -> CaseReport {
-        var outcome = item.outcome
+        let outcome: CaseOutcome
+        var dropTranscript = false
         switch item.outcome {
-        case .passed: break
+        case .passed:
+            outcome = .passed
+            dropTranscript = !keepTranscript
         case .failed(let value): outcome = .failed(problem(value))
         case .error(let value): outcome = .error(problem(value))
         case .skipped(let reason): outcome = .skipped(reason: message(reason, or: "skipped"))
         }
-        let dropTranscript = !keepTranscript && { if case .passed = outcome { true } else { false } }()
         return CaseReport(
             classname: line(item.classname),
             name: line(item.name),
