@@ -8,7 +8,7 @@ final class ConsoleCapture {
     let handle: FileHandle
 
     init() throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
         handle = try FileHandle(forWritingTo: url)
     }
 

@@ -77,6 +77,13 @@ import Testing
         }
     }
 
+    @Test func emptyHostnameBecomesLocalhost() throws {
+        var report = Self.report([Self.passed("x")])
+        report.hostname = " \n"
+        #expect(JUnitWriter.render(report).contains(#"hostname="localhost""#))
+        #expect(JSONReportWriter.render(report).contains(#""hostname": "localhost""#))
+    }
+
     @Test func interruptedRunIsRecordedAsProperty() throws {
         let xml = JUnitWriter.render(Self.report([Self.passed("x")], interrupted: true))
         #expect(xml.contains(#"<property name="run.interrupted" value="true"/>"#))
