@@ -1,0 +1,16 @@
+import Foundation
+
+/// How a case ended; maps to at most one outcome element in JUnit.
+///
+/// The split between `failed` and `error` is the one every CI reader understands: a failure is the
+/// server breaking the contract, an error is the case not being judgeable at all.
+public enum CaseOutcome: Sendable, Codable {
+    /// The server met the contract.
+    case passed
+    /// Contract mismatch, written as `<failure>`.
+    case failed(Problem)
+    /// The case could not run (connect, timeout, TLS, bad fixture, interrupted), written as `<error>`.
+    case error(Problem)
+    /// Not applicable to this target, written as `<skipped>` with the reason as message and text.
+    case skipped(reason: String)
+}

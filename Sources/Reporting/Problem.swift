@@ -1,0 +1,21 @@
+import Foundation
+
+/// What went wrong in a failed or errored case.
+///
+/// Three parts because readers differ: `message` feeds the one-line attribute (Jenkins, Azure),
+/// `detail` feeds the element text (GitLab shows only that), `type` groups problems.
+public struct Problem: Sendable, Codable {
+    /// Namespaced token such as "graph.shape-mismatch" or "transport.timeout". Un-namespaced values
+    /// get a "graph." prefix on output, since GitLab's parser treats `type="yaml"` and friends specially.
+    public var type: String
+    /// One line; newlines are flattened on output.
+    public var message: String
+    /// Multi-line text whose first two lines are the most useful (mikepenz shows two).
+    public var detail: String
+
+    public init(type: String, message: String, detail: String) {
+        self.type = type
+        self.message = message
+        self.detail = detail
+    }
+}

@@ -1,1 +1,0 @@
-// Reporting: placeholder until the module lands.
