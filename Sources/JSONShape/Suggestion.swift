@@ -12,18 +12,22 @@ enum Suggestion {
         return best?.candidate
     }
 
-    /// Levenshtein distance over Unicode scalars.
+    /// Edit distance counting insertions, deletions, substitutions and adjacent transpositions
+    /// (optimal string alignment), so `tpye` is one edit from `type`.
     static func editDistance(_ lhs: String, _ rhs: String) -> Int {
         let left = Array(lhs.unicodeScalars), right = Array(rhs.unicodeScalars)
-        if left.isEmpty { return right.count }
-        var previous = Array(0...right.count)
-        for (i, leftScalar) in left.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: right.count)
-            for (j, rightScalar) in right.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (leftScalar == rightScalar ? 0 : 1))
+        var table = Array(repeating: Array(repeating: 0, count: right.count + 1), count: left.count + 1)
+        for i in 0...left.count { table[i][0] = i }
+        for j in 0...right.count { table[0][j] = j }
+        for i in stride(from: 1, through: left.count, by: 1) {
+            for j in stride(from: 1, through: right.count, by: 1) {
+                let cost = left[i - 1] == right[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, left[i - 1] == right[j - 2], left[i - 2] == right[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
-            previous = current
         }
-        return previous[right.count]
+        return table[left.count][right.count]
     }
 }
