@@ -17,8 +17,10 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
         }
         guard text.hasPrefix("/") else { return nil }
         var parsed: [String] = []
-        for raw in text.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            var token = ""
+        // Work on Unicode scalars, not Characters: "~" or "/" followed by a combining mark is one
+        // Character, which would hide the escape or the separator from the checks below.
+        for raw in text.unicodeScalars.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            var token = String.UnicodeScalarView()
             var iterator = raw.makeIterator()
             while let character = iterator.next() {
                 guard character == "~" else {
@@ -31,7 +33,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
                 default: return nil
                 }
             }
-            parsed.append(token)
+            parsed.append(String(token))
         }
         tokens = parsed
     }
@@ -66,15 +68,15 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
 
 extension String {
     fileprivate func replacingTildes() -> String {
-        var result = ""
-        for character in self {
-            switch character {
-            case "~": result += "~0"
-            case "/": result += "~1"
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "~": result.append(contentsOf: "~0".unicodeScalars)
+            case "/": result.append(contentsOf: "~1".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }
 

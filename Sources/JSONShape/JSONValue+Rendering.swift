@@ -8,10 +8,11 @@ extension JSONValue {
 
     public var utf8Bytes: [UInt8] { Array(rendered().utf8) }
 
-    /// A one-line rendering cut to `limit` characters, for "got …" in diagnostics.
+    /// A one-line rendering cut to `limit` characters (the trailing "…" included), for "got …"
+    /// in diagnostics. Cuts fall between grapheme clusters, never inside one.
     public func excerpt(limit: Int = 80) -> String {
         let text = rendered()
-        return text.count <= limit ? text : String(text.prefix(limit)) + "…"
+        return text.count <= limit ? text : String(text.prefix(max(limit - 1, 0))) + "…"
     }
 
     private func render(into output: inout String, pretty: Bool, sortedKeys: Bool, indent: Int) {

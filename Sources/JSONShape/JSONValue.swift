@@ -74,7 +74,20 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
         if let left = lhs.int64, let right = rhs.int64 { return left == right }
         if lhs.literal == rhs.literal { return true }
+        // Two integer literals beyond 64 bits compare digit by digit: through Double,
+        // 12345678901234567890 and 12345678901234567891 would be "equal".
+        if lhs.isInteger, rhs.isInteger { return lhs.canonicalInteger == rhs.canonicalInteger }
         return lhs.double == rhs.double
+    }
+
+    /// An integer literal without sign noise or leading zeros ("-0" → "0", "+7" → "7").
+    private var canonicalInteger: String {
+        var digits = Substring(literal)
+        let negative = digits.first == "-"
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        let trimmed = digits.drop(while: { $0 == "0" })
+        if trimmed.isEmpty { return "0" }
+        return (negative ? "-" : "") + trimmed
     }
 
     public func hash(into hasher: inout Hasher) {

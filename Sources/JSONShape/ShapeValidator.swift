@@ -1,0 +1,199 @@
+/// Walks one value against the registry's definitions and collects every mismatch.
+///
+/// Mismatches come out in document order of the value: an object's members are visited in the
+/// order the server wrote them, and missing required members of that object follow them in
+/// declaration order. Pure: no state outlives one `validate` call.
+struct ShapeValidator {
+    let definitions: [String: ShapeDefinition]
+    let policy: ShapePolicy
+    private(set) var mismatches: [ShapeMismatch] = []
+
+    init(definitions: [String: ShapeDefinition], policy: ShapePolicy) {
+        self.definitions = definitions
+        self.policy = policy
+    }
+
+    /// Checks a value against a CSDL type reference (nullability and collection included).
+    mutating func check(_ value: JSONValue, type: TypeReference, at pointer: JSONPointer, declaredAt location: SourceLocation?) {
+        if value == .null {
+            // OData never writes a null collection, but Graph-generated payloads are seen to; a
+            // nullable collection property tolerates it, as the element type's Nullable allows.
+            if !type.nullable { report(pointer, expected: "\(type.displayName) (non-nullable)", value, location) }
+            return
+        }
+        guard type.isCollection else {
+            checkNamed(value, name: type.name, at: pointer, declaredAt: location, via: [])
+            return
+        }
+        guard case .array(let elements) = value else {
+            report(pointer, expected: "\(type.displayName) (array)", value, location)
+            return
+        }
+        let elementType = TypeReference(name: type.name, written: type.written, isCollection: false, nullable: type.nullable)
+        for (index, element) in elements.enumerated() {
+            check(element, type: elementType, at: pointer.appending(index), declaredAt: location)
+        }
+    }
+
+    /// Checks a value against a shape by name. `via` holds the names already followed at this
+    /// pointer, so a ref cycle (`a: {ref: b}`, `b: {ref: a}`) is reported instead of looping.
+    mutating func checkNamed(_ value: JSONValue, name: String, at pointer: JSONPointer, declaredAt location: SourceLocation?, via: [String]) {
+        if let primitive = EdmPrimitive(rawValue: name) {
+            if !primitive.accepts(value) {
+                report(pointer, expected: primitive.expectation, value, location, hint: primitive.hint(for: value))
+            }
+            return
+        }
+        guard !via.contains(name) else {
+            report(pointer, expected: "a value for \(name)", value, location, hint: "circular reference " + (via + [name]).joined(separator: " → "))
+            return
+        }
+        switch definitions[name] {
+        case .structured(let definition)?: checkStructured(value, definition, at: pointer)
+        case .enumeration(let definition)?: checkEnum(value, definition, at: pointer, declaredAt: location)
+        case .inline(let shape)?: checkInline(value, shape, at: pointer, via: via + [name])
+        case nil:
+            var hint = "shape '\(name)' is not defined"
+            if let suggestion = Suggestion.closest(to: name, in: Array(definitions.keys).sorted()) { hint += "; did you mean '\(suggestion)'?" }
+            report(pointer, expected: "a value of shape \(name)", value, location, hint: hint)
+        }
+    }
+
+    private mutating func checkStructured(_ value: JSONValue, _ definition: StructuredTypeDefinition, at pointer: JSONPointer) {
+        guard case .object(let object) = value else {
+            report(pointer, expected: "\(definition.name) (object)", value, definition.location)
+            return
+        }
+        let chain = inheritanceChain(of: definition)
+        var declared: [String: StructuredTypeDefinition.Property] = [:]
+        for type in chain {
+            for property in type.properties { declared[property.name] = property }
+        }
+        let isOpen = chain.contains(where: \.isOpen)
+        for (key, member) in object where !Self.isAnnotation(key) {
+            if let property = declared[key] {
+                check(member, type: property.type, at: pointer.appending(key), declaredAt: property.location)
+            } else if !isOpen {
+                reportExtra(key, member, at: pointer, owner: definition.name, definition.location)
+            }
+        }
+        guard definition.kind == .entity, let keyed = chain.last(where: { !$0.keys.isEmpty }) else { return }
+        for key in keyed.keys where object[key] == nil {
+            let expected = declared[key].map { EdmPrimitive(rawValue: $0.type.name)?.expectation ?? $0.type.displayName } ?? "a value"
+            report(pointer.appending(key), expected: "\(expected) (entity key, required)", actual: "absent", keyed.keyLocation ?? keyed.location)
+        }
+    }
+
+    private mutating func checkEnum(_ value: JSONValue, _ definition: EnumTypeDefinition, at pointer: JSONPointer, declaredAt location: SourceLocation?) {
+        let names = definition.memberNames
+        let expected = definition.isFlags
+            ? "\(definition.name) (member names joined by ',': \(names.joined(separator: ", ")))"
+            : "\(definition.name) (one of \(names.joined(separator: ", ")))"
+        guard case .string(let text) = value else {
+            report(pointer, expected: expected, value, location, hint: value.numberValue != nil ? "enum values travel as member-name strings" : nil)
+            return
+        }
+        let parts = definition.isFlags ? text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [text]
+        guard let bad = parts.first(where: { !names.contains($0) }) else { return }
+        report(pointer, expected: expected, value, location, hint: Self.enumHint(bad, whole: text, names: names))
+    }
+
+    private static func enumHint(_ part: String, whole: String, names: [String]) -> String {
+        if whole.isEmpty { return "empty string is not a member" }
+        if part.isEmpty { return "empty member between commas" }
+        if part != whole && part.trimmingSpaces != part && names.contains(part.trimmingSpaces) { return "no spaces around ','" }
+        if Int(part) != nil { return "numeric values are not accepted; use member names" }
+        if let suggestion = Suggestion.closest(to: part, in: names) { return "did you mean '\(suggestion)'?" }
+        return "'\(part)' is not a member"
+    }
+
+    private mutating func checkInline(_ value: JSONValue, _ shape: InlineShape, at pointer: JSONPointer, via: [String]) {
+        if value == .null, shape.nullable || shape.kinds?.contains(.null) == true || shape.kinds?.contains(.any) == true { return }
+        if let reference = shape.reference {
+            guard value != .null else {
+                report(pointer, expected: "\(reference) (non-nullable)", value, shape.location)
+                return
+            }
+            checkNamed(value, name: reference, at: pointer, declaredAt: shape.location, via: via)
+            return
+        }
+        if let kinds = shape.kinds, !kinds.contains(where: { $0.matches(value) }) {
+            report(pointer, expected: shape.expectation, value, shape.location)
+            return
+        }
+        if let allowed = shape.allowedValues, !allowed.contains(value) {
+            report(pointer, expected: shape.expectation, value, shape.location)
+            return
+        }
+        if let format = shape.format, format.applies(to: value), !format.primitive.accepts(value) {
+            report(pointer, expected: shape.expectation, value, shape.location, hint: format.primitive.hint(for: value))
+        }
+        switch value {
+        case .object(let object) where shape.describesObject:
+            for (key, member) in object where !Self.isAnnotation(key) {
+                if let propertyShape = shape.property(named: key) {
+                    checkInline(member, propertyShape, at: pointer.appending(key), via: [])
+                } else if !shape.isOpen {
+                    reportExtra(key, member, at: pointer, owner: "this shape", shape.location)
+                }
+            }
+            for name in shape.required where object[name] == nil {
+                let expected = shape.property(named: name)?.expectation ?? "a value"
+                report(pointer.appending(name), expected: "\(expected) (required)", actual: "absent", shape.property(named: name)?.location ?? shape.location)
+            }
+        case .array(let elements):
+            if let minimum = shape.minItems, elements.count < minimum {
+                report(pointer, expected: "at least \(minimum) items", actual: "\(elements.count) items", shape.location)
+            }
+            if let maximum = shape.maxItems, elements.count > maximum {
+                report(pointer, expected: "at most \(maximum) items", actual: "\(elements.count) items", shape.location)
+            }
+            if let items = shape.items {
+                for (index, element) in elements.enumerated() {
+                    checkInline(element, items, at: pointer.appending(index), via: [])
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// Base types first, the type itself last; stops at a missing base or a cycle.
+    private func inheritanceChain(of definition: StructuredTypeDefinition) -> [StructuredTypeDefinition] {
+        var chain = [definition]
+        var seen: Set<String> = [definition.name]
+        while let base = chain[0].baseType, seen.insert(base.name).inserted, case .structured(let parent)? = definitions[base.name] {
+            chain.insert(parent, at: 0)
+        }
+        return chain
+    }
+
+    /// OData instance and property annotations (`@odata.context`, `isCurrent@odata.type`).
+    static func isAnnotation(_ key: String) -> Bool { key.contains("@") }
+
+    private mutating func reportExtra(_ key: String, _ value: JSONValue, at pointer: JSONPointer, owner: String, _ location: SourceLocation?) {
+        let severity: ShapeMismatch.Severity
+        switch policy.extraProperties {
+        case .allow: return
+        case .warn: severity = .warning
+        case .reject: severity = .error
+        }
+        mismatches.append(ShapeMismatch(
+            pointer: pointer.appending(key), expected: "no undeclared member on \(owner)", actual: value.diagnosticExcerpt,
+            severity: severity, shapeLocation: location))
+    }
+
+    private mutating func report(_ pointer: JSONPointer, expected: String, _ value: JSONValue, _ location: SourceLocation?, hint: String? = nil) {
+        report(pointer, expected: expected, actual: value.diagnosticExcerpt, location, hint: hint)
+    }
+
+    private mutating func report(_ pointer: JSONPointer, expected: String, actual: String, _ location: SourceLocation?, hint: String? = nil) {
+        mismatches.append(ShapeMismatch(pointer: pointer, expected: expected, actual: actual, shapeLocation: location, hint: hint))
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}
