@@ -1,0 +1,26 @@
+import CCurl
+
+/// C entry points curl calls during a transfer; they capture nothing and find their
+/// TransferContext through the user-data pointer. Returning anything other than the
+/// byte count makes curl abort with CURLE_WRITE_ERROR, which is the only safe way out.
+enum CurlCallbacks {
+    /// CURLOPT_WRITEFUNCTION: body bytes.
+    static let write: curl_write_callback = { data, size, count, userData in
+        guard let userData else { return 0 }
+        let (total, overflow) = size.multipliedReportingOverflow(by: count)
+        guard !overflow else { return 0 }
+        let context = Unmanaged<TransferContext>.fromOpaque(userData).takeUnretainedValue()
+        context.receiveBody(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : total))
+        return total
+    }
+
+    /// CURLOPT_HEADERFUNCTION: one complete header line per call.
+    static let header: curl_write_callback = { data, size, count, userData in
+        guard let userData else { return 0 }
+        let (total, overflow) = size.multipliedReportingOverflow(by: count)
+        guard !overflow else { return 0 }
+        let context = Unmanaged<TransferContext>.fromOpaque(userData).takeUnretainedValue()
+        context.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : total))
+        return total
+    }
+}

@@ -1,1 +1,0 @@
-// CurlClient: placeholder until the module lands.

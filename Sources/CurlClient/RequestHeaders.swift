@@ -1,0 +1,43 @@
+/// Turns request headers into curl's list, adding the suppressions that keep the wire exactly as asked.
+enum RequestHeaders {
+    static func list(for request: HTTPRequest) throws(TransportError) -> HeaderList {
+        let list = HeaderList()
+        var names = Set<String>()
+        for header in request.headers {
+            try validate(header)
+            names.insert(header.name.lowercased())
+            // "Name:" would tell curl to remove the header; "Name;" sends it with an empty value.
+            let line = header.value.isEmpty ? "\(header.name);" : "\(header.name): \(header.value)"
+            try append(line, to: list)
+        }
+        if !names.contains("expect") {
+            // curl adds "Expect: 100-continue" to larger bodies and then waits; an empty value removes it.
+            try append("Expect:", to: list)
+        }
+        if request.body != nil, !names.contains("content-type") {
+            // With POSTFIELDS curl would invent application/x-www-form-urlencoded.
+            try append("Content-Type:", to: list)
+        }
+        return list
+    }
+
+    /// Rejects names/values that would split the header line; the message never echoes the value.
+    private static func validate(_ header: HTTPHeader) throws(TransportError) {
+        let badName = header.name.isEmpty || header.name.utf8.contains { byte in
+            byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: ":")
+        }
+        let badValue = header.value.utf8.contains { byte in
+            byte == 0 || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+        }
+        if badName || badValue {
+            let shownName = badName ? "(invalid name)" : header.name
+            throw TransportError(kind: .other, curlCode: 0, message: "request header \(shownName) contains forbidden characters")
+        }
+    }
+
+    private static func append(_ line: String, to list: HeaderList) throws(TransportError) {
+        guard list.append(line) else {
+            throw TransportError(kind: .other, curlCode: 27, message: "curl_slist_append failed (out of memory)")
+        }
+    }
+}

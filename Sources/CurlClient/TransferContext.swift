@@ -1,0 +1,85 @@
+/// Collects one transfer's headers and body from curl's callbacks, outside any Swift error path.
+///
+/// Callbacks reach this object through an unretained pointer; the session keeps it alive
+/// for the whole of curl_easy_perform. Nothing in here may throw or trap.
+final class TransferContext {
+    /// Largest body prefix to keep; the rest is only counted.
+    let maxBodyBytes: Int
+    private(set) var body: [UInt8] = []
+    private(set) var bodyBytesReceived = 0
+    private(set) var bodyTruncated = false
+    private(set) var headers: [HTTPHeader] = []
+    /// Version from the latest status line ("1.1", "2"), if one was seen.
+    private(set) var statusLineVersion: String?
+
+    init(maxBodyBytes: Int) {
+        self.maxBodyBytes = max(0, maxBodyBytes)
+    }
+
+    /// Keeps what fits under the cap and counts everything, so huge bodies cost no memory.
+    func receiveBody(_ bytes: UnsafeRawBufferPointer) {
+        let room = maxBodyBytes - body.count
+        if bytes.count > room {
+            bodyTruncated = true
+        }
+        let kept = min(room, bytes.count)
+        if kept > 0 {
+            body.append(contentsOf: bytes.prefix(kept))
+        }
+        let (sum, overflow) = bodyBytesReceived.addingReportingOverflow(bytes.count)
+        bodyBytesReceived = overflow ? Int.max : sum
+    }
+
+    /// Handles one raw header line as curl delivers it (CRLF included).
+    func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        var line = Array(bytes)
+        while let last = line.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
+            line.removeLast()
+        }
+        if line.isEmpty {
+            return  // blank line ending a header block
+        }
+        if line.starts(with: Array("HTTP/".utf8)) {
+            startNewResponse(statusLine: line)
+            return
+        }
+        if let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+            continueLastHeader(with: line)
+            return
+        }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+            return  // not a header; nothing sensible to record
+        }
+        let name = String(decoding: line[..<colon], as: UTF8.self)
+        let value = Self.trimmed(line[(colon + 1)...])
+        headers.append(HTTPHeader(name: name, value: value))
+    }
+
+    /// A new status line means an earlier response (1xx, followed redirect, proxy CONNECT) is over.
+    private func startNewResponse(statusLine: [UInt8]) {
+        headers.removeAll()
+        body.removeAll()
+        bodyBytesReceived = 0
+        bodyTruncated = false
+        let afterSlash = statusLine.dropFirst("HTTP/".utf8.count)
+        let version = afterSlash.prefix { $0 != UInt8(ascii: " ") }
+        statusLineVersion = String(decoding: version, as: UTF8.self)
+    }
+
+    /// Obsolete line folding: the line extends the previous header's value.
+    private func continueLastHeader(with line: [UInt8]) {
+        guard var last = headers.popLast() else { return }
+        let more = Self.trimmed(line[...])
+        last.value = last.value.isEmpty ? more : last.value + " " + more
+        headers.append(last)
+    }
+
+    /// Strips spaces and tabs at both ends and decodes leniently (bad UTF-8 becomes U+FFFD).
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        var slice = bytes
+        while let first = slice.first, isBlank(first) { slice = slice.dropFirst() }
+        while let last = slice.last, isBlank(last) { slice = slice.dropLast() }
+        return String(decoding: slice, as: UTF8.self)
+    }
+}
