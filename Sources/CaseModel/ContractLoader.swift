@@ -55,7 +55,7 @@ public enum ContractLoader {
         return registry
     }
 
-    static func read(_ path: String, sink: DiagnosticSink) -> String? {
+    public static func read(_ path: String, sink: DiagnosticSink) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             sink.error("cannot read \(path)", at: SourceLocation(file: path, line: 1, column: 1))
             return nil

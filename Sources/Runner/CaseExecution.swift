@@ -34,18 +34,21 @@ struct CaseExecution {
         do {
             try runSteps(file.setup + definition.setup, phase: .setup, state: &state, deadline: deadline)
             try runSteps(definition.steps, phase: .step, state: &state, deadline: deadline)
-        } catch .failed(let problem) {
-            report.outcome = .failed(problem)
-        } catch .error(let problem) {
-            report.outcome = .error(problem)
+        } catch {
+            switch error {
+            case .failed(let problem): report.outcome = .failed(problem)
+            case .error(let problem): report.outcome = .error(problem)
+            }
         }
         // Teardown always runs, on its own budget; its problems are recorded, never hidden, but
         // they do not turn a verdict about the contract into another one.
         let teardownDeadline = Date().addingTimeInterval(context.settings.teardownBudget)
         do {
             try runSteps(definition.teardown + file.teardown, phase: .teardown, state: &state, deadline: teardownDeadline)
-        } catch .failed(let problem), .error(let problem) {
-            state.transcript.note("teardown problem: \(problem.message)")
+        } catch {
+            switch error {
+            case .failed(let problem), .error(let problem): state.transcript.note("teardown problem: \(problem.message)")
+            }
         }
         report.time = Date().timeIntervalSince(started)
         report.retries = state.retries

@@ -1,3 +1,4 @@
+import CaseModel
 import Foundation
 
 /// `--tag` and `--case` filters: a case runs if it has any listed tag and its name matches any

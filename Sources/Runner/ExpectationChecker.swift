@@ -129,7 +129,7 @@ struct ExpectationChecker {
             case .absent where actual != nil:
                 findings.append(Finding(message: "header \(expectation.name): expected to be absent, got \"\(actual ?? "")\"", location: expectation.location))
             case .matches(let pattern):
-                let matched = actual.map { value in (try? Regex(pattern))?.firstMatch(in: value) != nil } ?? false
+                let matched = actual.map { value in ((try? Regex(pattern)).flatMap { try? $0.firstMatch(in: value) }) != nil } ?? false
                 if !matched {
                     findings.append(Finding(message: "header \(expectation.name): expected to match /\(pattern)/, got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location))
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import JSONShape
 
 /// One broken expectation: what went wrong (with the JSON pointer when there is one) and the

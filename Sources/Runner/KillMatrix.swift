@@ -1,3 +1,4 @@
+import Foundation
 import Reporting
 
 /// Which cases catch which built-in defect of the mock: the evidence that each case earns its

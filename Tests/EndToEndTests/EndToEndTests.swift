@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The product as a user runs it: the built binary, real sockets, real files.
+@Suite(.serialized) struct EndToEndTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gc-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    /// `graph-conformance` with no arguments: embedded mock, whole catalogue, reports/junit.xml.
+    @Test func noArgumentsRunsTheCatalogueAgainstTheEmbeddedMock() throws {
+        let work = try temporaryDirectory()
+        try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("cases"), withDestinationURL: CLIProcess.repoRoot.appendingPathComponent("cases"))
+        let result = try CLIProcess.run([], in: work)
+        #expect(result.status == 0, "stderr: \(result.stderr)\nstdout tail: \(result.stdout.suffix(3000))")
+
+        let listed = try CLIProcess.run(["run", "--list"])
+        let caseCount = Int(listed.stdout.split(separator: "\n").last?.split(separator: " ").first ?? "") ?? -1
+        #expect(caseCount > 20)
+
+        let summary = result.stdout.split(separator: "\n").map(String.init).last { $0.contains(" passed, ") }
+        #expect(summary?.hasPrefix("\(caseCount - Self.skippedCount(result.stdout)) passed, 0 failed") == true, "summary: \(summary ?? "none")")
+
+        let junit = work.appendingPathComponent("reports/junit.xml")
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(Self.count("<testcase ", in: xml) == caseCount)
+        #expect(!xml.contains("<failure"))
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("reports/report.json").path))
+        if SchemaCheck.xmllintAvailable {
+            #expect(try SchemaCheck.problems(in: junit.path) == nil)
+        }
+    }
+
+    static func skippedCount(_ stdout: String) -> Int {
+        guard let line = stdout.split(separator: "\n").last(where: { $0.contains(" passed, ") }),
+            let range = line.range(of: #"(\d+) skipped"#, options: .regularExpression)
+        else { return 0 }
+        return Int(line[range].split(separator: " ").first ?? "") ?? 0
+    }
+
+    /// `run --base-url` against a separately started `serve`, minting tokens itself.
+    @Test func runAgainstASeparatelyStartedServer() throws {
+        let (server, baseURL) = try CLIProcess.startServer()
+        defer { server.terminate(); server.waitUntilExit() }
+        #expect(baseURL.hasPrefix("http://127.0.0.1:") && baseURL.hasSuffix("/beta"))
+        let work = try temporaryDirectory()
+        let junit = work.appendingPathComponent("junit.xml").path
+        let result = try CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junit,
+                                         "--json", work.appendingPathComponent("r.json").path, "--tag", "partial-body"])
+        #expect(result.status == 0, "\(result.stderr)\n\(result.stdout.suffix(2000))")
+        let xml = try String(contentsOf: URL(fileURLWithPath: junit), encoding: .utf8)
+        #expect(xml.contains(baseURL), "the target's base URL is a report property")
+        #expect(Self.count("<testcase ", in: xml) >= 7)
+    }
+
+    /// A server whose PATCH answers 500 must fail the run with exit 1, naming the failing cases.
+    @Test func aServerThatBreaksPatchFailsTheRun() throws {
+        let (server, baseURL) = try CLIProcess.startServer(["--defect", "patch-server-error"])
+        defer { server.terminate(); server.waitUntilExit() }
+        let work = try temporaryDirectory()
+        let junit = work.appendingPathComponent("junit.xml").path
+        let result = try CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junit,
+                                         "--json", work.appendingPathComponent("r.json").path, "--tag", "partial-body"])
+        #expect(result.status == 1, "\(result.stderr)")
+        let xml = try String(contentsOf: URL(fileURLWithPath: junit), encoding: .utf8)
+        #expect(xml.contains("<failure"))
+        #expect(xml.contains("got 500"))
+        if SchemaCheck.xmllintAvailable {
+            #expect(try SchemaCheck.problems(in: junit) == nil)
+        }
+    }
+
+    /// Broken case files: every problem as file:line:col, exit 2, nothing sent.
+    @Test func lintReportsBrokenFilesWithLocationsAndExitsTwo() throws {
+        let fixtures = CLIProcess.repoRoot.appendingPathComponent("Tests/CaseModelTests/Fixtures/broken").path
+        let result = try CLIProcess.run(["lint", fixtures + "/unknown-keys.yaml", fixtures + "/unknown-references.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("unknown-keys.yaml:5:9: error: unknown key 'methd' in a step; did you mean 'method'?"), "\(result.stdout)")
+        #expect(result.stdout.contains("unknown-references.yaml:"))
+        let clean = try CLIProcess.run(["lint"])
+        #expect(clean.status == 0, "\(clean.stdout)\n\(clean.stderr)")
+    }
+
+    /// A run whose case files are broken sends nothing and exits 2.
+    @Test func brokenCasesStopTheRunBeforeAnythingIsSent() throws {
+        let work = try temporaryDirectory()
+        let fixtures = CLIProcess.repoRoot.appendingPathComponent("Tests/CaseModelTests/Fixtures/broken/unknown-keys.yaml").path
+        let result = try CLIProcess.run(["run", fixtures, "--junit", work.appendingPathComponent("j.xml").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("nothing was sent"))
+    }
+
+    /// The catalogue passes on the clean mock and catches every built-in defect.
+    @Test func selftestCatchesEveryDefect() throws {
+        let work = try temporaryDirectory()
+        let result = try CLIProcess.run(["selftest", "--matrix", work.appendingPathComponent("m.md").path], timeout: 400)
+        let verdict = result.stdout.split(separator: "\n").last { $0.hasPrefix("selftest: ") }.map(String.init) ?? "none"
+        #expect(result.status == 0, "\(verdict)\n\(result.stdout.suffix(4000))\n\(result.stderr.suffix(2000))")
+        #expect(verdict.hasSuffix("defects, 0 false failures"))
+        let numbers = verdict.split(separator: " ")[2].split(separator: "/")
+        #expect(numbers.count == 2 && numbers[0] == numbers[1] && (Int(numbers[1]) ?? 0) >= 20, "\(verdict)")
+    }
+}
