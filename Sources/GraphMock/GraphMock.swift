@@ -1,1 +1,0 @@
-// GraphMock: placeholder until the module lands.

@@ -1,0 +1,100 @@
+import NIOCore
+import NIOHTTP1
+
+/// Translates HTTP/1.1 parts into `MockRequest`s and `MockResponse`s back into parts.
+///
+/// Bodies are accumulated only up to `maxBodyBytes`: a larger `Content-Length` is refused at the
+/// head, and a chunked body is refused as soon as it crosses the limit; the rest of that request
+/// is read and discarded (so the client can still read the 413) and the connection is closed.
+/// Requests arrive one at a time per connection (`HTTPServerPipelineHandler` sits in front).
+final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private enum State {
+        case idle
+        case receiving(HTTPRequestHead, [UInt8])
+        /// A 413 was sent; discard until the request ends, then close.
+        case discarding
+        case responding
+    }
+
+    private let service: MockService
+    private let maxBodyBytes: Int
+    private var state = State.idle
+
+    init(service: MockService) {
+        self.service = service
+        maxBodyBytes = service.configuration.maxBodyBytes
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            if let declared = head.headers.first(name: "content-length").flatMap(Int.init), declared > maxBodyBytes {
+                rejectOversized(head, context: context)
+            } else {
+                state = .receiving(head, [])
+            }
+        case .body(var buffer):
+            guard case .receiving(let head, var body) = state else { return }
+            if body.count + buffer.readableBytes > maxBodyBytes {
+                rejectOversized(head, context: context)
+                return
+            }
+            state = .idle  // drop the reference so `body` is uniquely owned while appending
+            body.append(contentsOf: buffer.readBytes(length: buffer.readableBytes) ?? [])
+            state = .receiving(head, body)
+        case .end:
+            switch state {
+            case .discarding:
+                context.close(promise: nil)
+            case .receiving(let head, let body):
+                state = .responding
+                dispatch(head, body: body, context: context)
+            case .idle, .responding:
+                break
+            }
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
+    private func dispatch(_ head: HTTPRequestHead, body: [UInt8], context: ChannelHandlerContext) {
+        let request = MockRequest(
+            method: head.method.rawValue, target: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body)
+        let service = service
+        context.eventLoop.makeFutureWithTask { await service.handle(request) }
+            .assumeIsolated()
+            .whenSuccess { response in
+                self.state = .idle
+                self.write(response, version: head.version, keepAlive: head.isKeepAlive, context: context)
+            }
+    }
+
+    private func rejectOversized(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        state = .discarding
+        let request = MockRequest(
+            method: head.method.rawValue, target: head.uri, headers: head.headers.map { ($0.name, $0.value) })
+        write(service.payloadTooLarge(request), version: head.version, keepAlive: false, context: context, close: false)
+    }
+
+    private func write(
+        _ response: MockResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext, close: Bool = true
+    ) {
+        var headers = HTTPHeaders(response.headers)
+        if response.status != 204 { headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count)) }
+        if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        if !response.body.isEmpty {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+        }
+        let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive && close {
+            written.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        }
+    }
+}

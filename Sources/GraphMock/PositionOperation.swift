@@ -1,0 +1,103 @@
+import JSONShape
+
+/// One authorised operation on a user's positions: list, get, create, update or delete.
+///
+/// Runs after routing, authentication and the permission check; owns steps 9–11 of the order
+/// documented on `MockService` and the shape of each success response (reference §1).
+struct PositionOperation: Sendable {
+    var configuration: MockConfiguration
+    var store: PositionStore
+    var request: MockRequest
+    var route: Route
+    var query: QueryOptions
+    var caller: Caller
+    var owner: UserRecord
+    var exchange: Exchange
+
+    private var defect: MockDefect? { configuration.defect }
+    private var renderer: PositionRenderer { PositionRenderer(defect: defect) }
+    private var serviceRoot: String { exchange.origin + "/" + route.version }
+    private var collectionContext: String {
+        "\(serviceRoot)/$metadata#users('\(owner.id)')/profile/positions"
+    }
+    private var entityContext: String { collectionContext + "/$entity" }
+
+    func run() async throws(GraphError) -> Success {
+        switch (request.method, route.positionID) {
+        case ("GET", nil): return await list()
+        case ("GET", let id?): return try await get(id)
+        case ("POST", nil): return try await create()
+        case ("PATCH", let id?): return try await update(id)
+        case ("DELETE", let id?): return try await delete(id)
+        default: throw .methodNotAllowed(request.method, allowed: [])  // unreachable: the router checked
+        }
+    }
+
+    private func list() async -> Success {
+        var items = await store.list(owner: owner.id)
+        if defect == .listReverseOrder { items.reverse() }
+        let skipped = items.dropFirst(query.skip ?? 0)
+        let page = query.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
+        var context = collectionContext
+        if let select = query.select, defect != .selectIgnored { context += "(\(select.joined(separator: ",")))" }
+        let body: JSONValue = [
+            "@odata.context": .string(context),
+            "value": .array(page.map { renderer.render($0, context: nil, select: query.select) }),
+        ]
+        return Success(status: 200, body: body)
+    }
+
+    private func get(_ id: String) async throws(GraphError) -> Success {
+        guard let item = await store.position(owner: owner.id, id: id) else { throw .positionNotFound(id) }
+        return Success(status: 200, body: renderer.render(item, context: entityContext, select: query.select))
+    }
+
+    private func create() async throws(GraphError) -> Success {
+        let body = try RequestBody.decode(request, defect: defect)
+        let values = try BodyValidator(operation: .create, defect: defect).validate(body)
+        let created = await store.create(owner: owner.id, values: values, by: callerIdentity)
+        var headers: [(String, String)] = []
+        if defect != .locationMissing, let id = created["id"]?.stringValue {
+            headers.append(("Location", "\(serviceRoot)/users/\(owner.id)/profile/positions/\(id)"))
+        }
+        return Success(
+            status: defect == .createReturns200 ? 200 : 201, body: renderer.render(created, context: entityContext),
+            headers: headers)
+    }
+
+    private func update(_ id: String) async throws(GraphError) -> Success {
+        let exists = await store.position(owner: owner.id, id: id) != nil
+        guard exists || defect == .patchUnknownCreates else { throw .positionNotFound(id) }
+        let body = try RequestBody.decode(request, defect: defect)
+        let patch = try BodyValidator(operation: .update, defect: defect).validate(body)
+        if !exists {
+            let created = await store.create(owner: owner.id, values: patch, by: callerIdentity, id: id)
+            return Success(status: 200, body: renderer.render(created, context: entityContext))
+        }
+        guard let result = await store.update(
+            owner: owner.id, id: id, patch: patch, by: callerIdentity,
+            applier: PatchApplier(policy: configuration.complexPatch, defect: defect),
+            freezeLastModified: defect == .lastModifiedFrozen)
+        else { throw .positionNotFound(id) }  // deleted concurrently
+        if defect == .patchReturns204 { return Success(status: 204, body: nil) }
+        let shown = defect == .staleResponseBody ? result.before : result.after
+        return Success(status: 200, body: renderer.render(shown, context: entityContext))
+    }
+
+    private func delete(_ id: String) async throws(GraphError) -> Success {
+        guard await store.position(owner: owner.id, id: id) != nil else { throw .positionNotFound(id) }
+        if defect != .deleteNotApplied, await !store.delete(owner: owner.id, id: id) {
+            throw .positionNotFound(id)  // deleted concurrently
+        }
+        return Success(status: 204, body: nil)
+    }
+
+    /// `createdBy`/`lastModifiedBy`: the calling user, or the calling app for app-only tokens.
+    private var callerIdentity: JSONValue {
+        let identity: JSONValue = [
+            "displayName": caller.displayName.map(JSONValue.string) ?? .null,
+            "id": .string(caller.isAppOnly ? (caller.appID ?? caller.objectID) : caller.objectID),
+        ]
+        return caller.isAppOnly ? ["application": identity] : ["user": identity]
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import JSONShape
+
+/// All mutable state of one mock: users, their positions, the modification clock, the throttle
+/// counter.
+///
+/// An actor, and every read-modify-write is one synchronous method, so concurrent PATCHes of one
+/// position never lose an update and concurrent create/delete keep each list consistent.
+actor PositionStore {
+    private var users: [String: UserRecord] = [:]
+    /// Positions per user key, in creation order.
+    private var positions: [String: [JSONObject]] = [:]
+    private var lastTicks: Int64 = 0
+    private var requestCount = 0
+    private var admitNext = false
+
+    // MARK: Throttling
+
+    /// False when this request is the Nth and must be answered 429; the request after a throttled
+    /// one is always admitted, so a client that honours Retry-After makes progress.
+    func admit(every period: Int) -> Bool {
+        if admitNext {
+            admitNext = false
+            return true
+        }
+        requestCount += 1
+        guard period > 0, requestCount % period == 0 else { return true }
+        admitNext = true
+        return false
+    }
+
+    // MARK: Users
+
+    /// Records or refreshes the caller; returns its record.
+    @discardableResult
+    func register(_ caller: Caller) -> UserRecord {
+        let key = caller.objectID.lowercased()
+        var record = users[key] ?? UserRecord(id: caller.objectID)
+        if let upn = caller.userPrincipalName { record.userPrincipalName = upn }
+        if let name = caller.displayName { record.displayName = name }
+        users[key] = record
+        return record
+    }
+
+    /// `/users/{key}`: by id (GUIDs compare case-insensitively) or by UPN (case-insensitive unless
+    /// a defect says otherwise).
+    func user(matching key: String, upnCaseSensitive: Bool) -> UserRecord? {
+        if let byID = users[key.lowercased()] { return byID }
+        return users.values.first { record in
+            guard let upn = record.userPrincipalName else { return false }
+            return upnCaseSensitive ? upn == key : upn.lowercased() == key.lowercased()
+        }
+    }
+
+    // MARK: Positions
+
+    func list(owner: String) -> [JSONObject] {
+        (positions[owner.lowercased()] ?? []).enumerated().sorted { left, right in
+            let l = left.element["createdDateTime"]?.stringValue ?? "", r = right.element["createdDateTime"]?.stringValue ?? ""
+            return l == r ? left.offset < right.offset : l < r
+        }.map(\.element)
+    }
+
+    func position(owner: String, id: String) -> JSONObject? {
+        positions[owner.lowercased()]?.first { $0["id"]?.stringValue == id }
+    }
+
+    func create(owner: String, values: JSONObject, by identity: JSONValue, id: String? = nil) -> JSONObject {
+        let stamp = JSONValue.string(nextTimestamp().dateTimeOffset)
+        var entity = JSONObject()
+        entity["id"] = .string(id ?? UUID().uuidString.lowercased())
+        for (name, value) in values where name != "id" { entity[name] = value }
+        entity["createdBy"] = identity
+        entity["createdDateTime"] = stamp
+        entity["lastModifiedBy"] = identity
+        entity["lastModifiedDateTime"] = stamp
+        positions[owner.lowercased(), default: []].append(entity)
+        return entity
+    }
+
+    /// Applies a PATCH atomically; nil when the position does not exist.
+    func update(
+        owner: String, id: String, patch: JSONObject, by identity: JSONValue, applier: PatchApplier, freezeLastModified: Bool
+    ) -> (before: JSONObject, after: JSONObject)? {
+        let key = owner.lowercased()
+        guard let index = positions[key]?.firstIndex(where: { $0["id"]?.stringValue == id }),
+            let before = positions[key]?[index]
+        else { return nil }
+        var after = applier.apply(patch, to: before)
+        after["lastModifiedBy"] = identity
+        if !freezeLastModified { after["lastModifiedDateTime"] = .string(nextTimestamp().dateTimeOffset) }
+        positions[key]?[index] = after
+        return (before, after)
+    }
+
+    /// True when something was removed.
+    func delete(owner: String, id: String) -> Bool {
+        let key = owner.lowercased()
+        guard let index = positions[key]?.firstIndex(where: { $0["id"]?.stringValue == id }) else { return false }
+        positions[key]?.remove(at: index)
+        return true
+    }
+
+    /// Wall-clock time, but strictly later than any stamp handed out before, so
+    /// `lastModifiedDateTime` advances even for two PATCHes within one clock tick.
+    private func nextTimestamp() -> Timestamp {
+        lastTicks = max(Timestamp.now().ticks, lastTicks + 1)
+        return Timestamp(ticks: lastTicks)
+    }
+}

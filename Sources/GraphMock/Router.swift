@@ -1,0 +1,65 @@
+import Foundation
+
+/// Maps method and target to a `Route`, or to 404 (unknown path) / 405 (known path, wrong method).
+///
+/// Accepted paths, after percent-decoding each segment (fixed segments case-insensitive, a
+/// trailing `/` tolerated):
+/// `/{beta|v1.0}/me/profile/positions[/{id}]` and `/{beta|v1.0}/users/{key}/profile/positions[/{id}]`.
+/// OData key syntax (`positions('id')`) is not supported.
+enum Router {
+    static let collectionMethods = ["GET", "POST"]
+    static let itemMethods = ["GET", "PATCH", "DELETE"]
+
+    static func resolve(method: String, target: String) throws(GraphError) -> Route {
+        let pathPart = target.prefix { $0 != "?" }
+        let queryPart = target.dropFirst(pathPart.count + 1)
+
+        var raw = pathPart.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if raw.last == "", raw.count > 2 { raw.removeLast() }
+        guard raw.first == "" else { throw .routeNotFound(String(pathPart)) }
+        var segments: [String] = []
+        for segment in raw.dropFirst() {
+            guard let decoded = segment.removingPercentEncoding, !decoded.isEmpty else {
+                throw .routeNotFound(String(pathPart))
+            }
+            segments.append(decoded)
+        }
+
+        let fixed = segments.map { $0.lowercased() }
+        guard let version = fixed.first, version == "beta" || version == "v1.0" else {
+            throw .routeNotFound(String(pathPart))
+        }
+        let subject: Route.Subject
+        let rest: ArraySlice<String>
+        if fixed.count >= 2, fixed[1] == "me" {
+            subject = .me
+            rest = segments[2...]
+        } else if fixed.count >= 3, fixed[1] == "users" {
+            subject = .user(segments[2])
+            rest = segments[3...]
+        } else {
+            throw .routeNotFound(String(pathPart))
+        }
+        guard rest.count == 2 || rest.count == 3,
+            rest[rest.startIndex].lowercased() == "profile", rest[rest.startIndex + 1].lowercased() == "positions"
+        else { throw .routeNotFound(String(pathPart)) }
+        let positionID = rest.count == 3 ? rest.last : nil
+
+        let allowed = positionID == nil ? collectionMethods : itemMethods
+        guard allowed.contains(method) else { throw .methodNotAllowed(method, allowed: allowed) }
+        return Route(version: segments[0], subject: subject, positionID: positionID, query: parseQuery(queryPart))
+    }
+
+    /// `a=b&c=d`, with `+` as space and percent-decoding; undecodable pairs are kept raw.
+    static func parseQuery(_ text: Substring) -> [(name: String, value: String)] {
+        text.split(separator: "&").map { pair in
+            let name = pair.prefix { $0 != "=" }
+            let value = pair.dropFirst(name.count + 1)
+            func decode(_ part: Substring) -> String {
+                let spaced = part.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            return (decode(name), decode(value))
+        }
+    }
+}
