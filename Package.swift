@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "graph-conformance",
             dependencies: [
-                "Runner", "GraphMock", "CaseModel", "Reporting", "JSONShape",
+                "Runner", "GraphMock", "CaseModel", "Reporting", "JSONShape", "CurlClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

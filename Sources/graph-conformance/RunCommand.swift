@@ -1,4 +1,6 @@
 import ArgumentParser
+import CaseModel
+import CurlClient
 import Foundation
 import GraphMock
 import JSONShape

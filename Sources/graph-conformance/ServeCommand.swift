@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let server = try await GraphMockServer.start(host: host, port: port, configuration: configuration)
         print(server.baseURL)
-        fflush(stdout)
+        fflush(nil)
         FileHandle.printError("graph-conformance mock serving \(server.baseURL)" + (defect.map { " with defect \($0)" } ?? "") + "; Ctrl-C stops it")
         let stopped = AsyncStream<Void> { continuation in
             Interruption.shared.install { continuation.finish() }
