@@ -82,6 +82,8 @@ public enum AuthSpec: Sendable, Equatable {
     case header(String)
     /// A minted token for the principal, broken on purpose.
     case brokenToken(TokenDefect)
+    /// The same, with the variant named by a variable (e.g. a matrix value), checked at run time.
+    case brokenTokenNamed(String)
 }
 
 public enum TokenDefect: String, Sendable, CaseIterable {

@@ -1,7 +1,7 @@
 import JSONShape
 
 extension CaseFileDecoder {
-    static let expectKeys = ["status", "headers", "shape", "errorShape", "json", "at", "present", "absent", "null", "unchanged", "later", "body"]
+    static let expectKeys = ["status", "headers", "shape", "errorShape", "json", "at", "present", "absent", "null", "unchanged", "later", "body", "contains", "excludes"]
 
     func decodeStep(_ node: YAMLNode, scope: inout Scope) -> Step? {
         guard let reader = MappingReader(node, allowed: Self.stepKeys, context: "a step", sink: sink) else { return nil }
@@ -47,7 +47,7 @@ extension CaseFileDecoder {
             checkVariables(in: raw.value, at: raw.location, scope: scope)
             body = .raw(raw.value)
         }
-        let auth = decodeAuth(reader.node("auth"))
+        let auth = decodeAuth(reader.node("auth"), scope: scope)
         let expect = reader.node("expect").map { decodeExpectation($0, scope: scope) } ?? Expectation()
 
         var captures: [Capture] = []
@@ -82,7 +82,7 @@ extension CaseFileDecoder {
         )
     }
 
-    func decodeAuth(_ node: YAMLNode?) -> AuthSpec {
+    func decodeAuth(_ node: YAMLNode?, scope: Scope) -> AuthSpec {
         guard let node else { return .principal }
         if let text = node.string {
             if text == "none" { return .none }
@@ -93,6 +93,10 @@ extension CaseFileDecoder {
         if let scheme = reader.string("scheme") { return .scheme(scheme.value) }
         if let header = reader.string("header") { return .header(header.value) }
         if let token = reader.string("token") {
+            if token.value.contains("${") {
+                checkVariables(in: token.value, at: token.location, scope: scope)
+                return .brokenTokenNamed(token.value)
+            }
             guard let defect = TokenDefect(rawValue: token.value) else {
                 let names = TokenDefect.allCases.map(\.rawValue)
                 sink.error("unknown token variant '\(token.value)'" + Suggestion.hint(for: token.value, in: names), at: token.location)
@@ -162,6 +166,8 @@ extension CaseFileDecoder {
             }
             expectation.unchanged = Expectation.Unchanged(snapshot: from.value, except: except, location: unchanged.location)
         }
+        expectation.contains = decodeMembership(reader.node("contains"), key: "contains", scope: scope)
+        expectation.excludes = decodeMembership(reader.node("excludes"), key: "excludes", scope: scope)
         if let body = reader.string("body") {
             if body.value == "empty" {
                 expectation.bodyEmpty = Located(true, at: body.location)
@@ -170,6 +176,25 @@ extension CaseFileDecoder {
             }
         }
         return expectation
+    }
+
+    func decodeMembership(_ node: YAMLNode?, key: String, scope: Scope) -> [Expectation.Membership] {
+        guard let node else { return [] }
+        return (node.sequence ?? [node]).compactMap { entry in
+            guard let reader = MappingReader(entry, allowed: ["at", "item"], context: key, sink: sink),
+                let at = reader.string("at", required: true)
+            else { return nil }
+            guard let pointer = JSONPointer(at.value == "/" ? "" : at.value) else {
+                sink.error("'\(at.value)' is not a JSON pointer (RFC 6901: '/value')", at: at.location)
+                return nil
+            }
+            guard let item = reader.node("item") else {
+                sink.error("\(key) needs 'item': the members an element must have", at: entry.location)
+                return nil
+            }
+            checkVariables(in: item.jsonValue, at: item.location, scope: scope)
+            return Expectation.Membership(array: pointer, item: item.jsonValue, location: entry.location)
+        }
     }
 
     func decodeHeaderRule(_ node: YAMLNode, name: String, scope: Scope) -> HeaderExpectation.Rule? {

@@ -18,8 +18,19 @@ public struct Expectation: Sendable {
     /// Timestamps at these pointers must be strictly later than the given (template) value.
     public var later: [(pointer: JSONPointer, than: Located<JSONValue>)] = []
     public var bodyEmpty: Located<Bool>?
+    /// Some element of the array at `at` must match `item` as a subset.
+    public var contains: [Membership] = []
+    /// No element of the array at `at` may match `item` as a subset.
+    public var excludes: [Membership] = []
 
     public init() {}
+
+    /// A list-membership check: robust where other cases or other clients add items concurrently.
+    public struct Membership: Sendable {
+        public var array: JSONPointer
+        public var item: JSONValue
+        public var location: SourceLocation
+    }
 
     public struct Unchanged: Sendable {
         public var snapshot: String

@@ -34,13 +34,13 @@ extension CaseExecution {
             headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
             if let template { headers.append(HTTPHeader(name: name, value: try bindings.interpolate(template))) }
         }
-        if let authorization = try authorization(for: step) {
+        if let authorization = try authorization(for: step, bindings: bindings) {
             headers.append(HTTPHeader(name: "Authorization", value: authorization))
         }
         return HTTPRequest(method: step.method, url: url, headers: headers, body: body)
     }
 
-    private func authorization(for step: Step) throws(BindingError) -> String? {
+    private func authorization(for step: Step, bindings: Bindings) throws(BindingError) -> String? {
         let principalName = step.principal ?? planned.definition.principal ?? planned.file.principal ?? "readWrite"
         switch step.auth {
         case .none:
@@ -53,12 +53,23 @@ extension CaseExecution {
             }
             if case .scheme(let word) = step.auth { return "\(word) \(token)" }
             return "Bearer \(token)"
-        case .brokenToken(let defect):
-            guard let principal = context.target.principals[principalName] else {
-                throw BindingError(message: "target has no principal '\(principalName)'")
+        case .brokenTokenNamed(let template):
+            let name = try bindings.interpolate(template)
+            guard let defect = TokenDefect(rawValue: name) else {
+                throw BindingError(message: "unknown token variant '\(name)' (expired, notYetValid, wrongAudience, malformed)")
             }
-            return "Bearer " + context.minter.mint(for: principal, in: context.target, defect: defect)
+            return try authorization(for: step, defect: defect)
+        case .brokenToken(let defect):
+            return try authorization(for: step, defect: defect)
         }
+    }
+
+    private func authorization(for step: Step, defect: TokenDefect) throws(BindingError) -> String {
+        let principalName = step.principal ?? planned.definition.principal ?? planned.file.principal ?? "readWrite"
+        guard let principal = context.target.principals[principalName] else {
+            throw BindingError(message: "target has no principal '\(principalName)'")
+        }
+        return "Bearer " + context.minter.mint(for: principal, in: context.target, defect: defect)
     }
 
     static func queryEncode(_ text: String) -> String {

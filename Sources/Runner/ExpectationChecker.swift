@@ -45,6 +45,7 @@ struct ExpectationChecker {
         let wantsBody = expectation.shape != nil || expectation.json != nil || !expectation.at.isEmpty
             || !expectation.present.isEmpty || !expectation.absent.isEmpty || !expectation.null.isEmpty
             || expectation.unchanged != nil || !expectation.later.isEmpty
+            || !expectation.contains.isEmpty || !expectation.excludes.isEmpty
         // A 204 that the expectation allowed carries no representation to check (cases/README.md).
         if response.status == 204, statusRules.contains(where: { $0.matches(204) }) || !wantsBody {
             return (failures, warnings)
@@ -93,6 +94,12 @@ struct ExpectationChecker {
         }
         for (pointer, than) in expectation.later {
             failures += checkLater(pointer: pointer, than: than, body: body)
+        }
+        for membership in expectation.contains {
+            failures += checkMembership(membership, body: body, wanted: true)
+        }
+        for membership in expectation.excludes {
+            failures += checkMembership(membership, body: body, wanted: false)
         }
         return (failures, warnings)
     }
@@ -185,6 +192,27 @@ struct ExpectationChecker {
         }
         if !(actual > earlier) {
             return [Finding(message: "\(pointer): expected later than \(referenceText), got \(actualText)", location: than.location)]
+        }
+        return []
+    }
+
+    func checkMembership(_ membership: Expectation.Membership, body: JSONValue, wanted: Bool) -> [Finding] {
+        let label = membership.array.isRoot ? "(root)" : membership.array.description
+        guard let elements = body.value(at: membership.array)?.arrayValue else {
+            return [Finding(message: "\(label): expected an array, got \(body.value(at: membership.array)?.excerpt() ?? "nothing (absent)")", location: membership.location)]
+        }
+        let item: JSONValue
+        do {
+            item = try bindings.resolve(membership.item)
+        } catch {
+            return [Finding(message: "\(label): \(error.message)", location: membership.location)]
+        }
+        let matches = elements.indices.filter { JSONMatch.subset(expected: item, actual: elements[$0]).isEmpty }
+        if wanted, matches.isEmpty {
+            return [Finding(message: "\(label): no element matches \(item.excerpt()) (\(elements.count) elements)", location: membership.location)]
+        }
+        if !wanted, let first = matches.first {
+            return [Finding(message: "\(label)/\(first): expected no element matching \(item.excerpt()), found \(elements[first].excerpt())", location: membership.location)]
         }
         return []
     }
