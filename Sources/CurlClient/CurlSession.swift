@@ -53,6 +53,10 @@ public final class CurlSession {
         guard code == CURLE_OK else {
             throw failure(code)
         }
+        guard context.headerBlockComplete else {
+            // curl 7.88 accepts a connection closed inside the header block as a complete response.
+            throw TransportError(kind: .malformedResponse, curlCode: 0, message: "response ended inside the header block")
+        }
         return try ResponseBuilder(handle: handle).response(from: context, options: options)
     }
 
@@ -120,7 +124,10 @@ public final class CurlSession {
         if !detail.isEmpty {
             message += ": " + detail.trimmingSuffix(while: { $0 == "\n" || $0 == "\r" })
         }
-        return TransportError(kind: TransportError.Kind(curlCode: raw, detail: detail), curlCode: raw, message: message)
+        var requestBytes = 0
+        let infoCode = gc_easy_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestBytes)
+        let requestSent = infoCode == CURLE_OK && requestBytes > 0
+        return TransportError(kind: TransportError.Kind(curlCode: raw, requestSent: requestSent), curlCode: raw, message: message)
     }
 
     /// Seconds to curl milliseconds; 0 or less (or NaN) means no limit, tiny positives round up to 1 ms.

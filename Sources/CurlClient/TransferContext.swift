@@ -11,6 +11,8 @@ final class TransferContext {
     private(set) var headers: [HTTPHeader] = []
     /// Version from the latest status line ("1.1", "2"), if one was seen.
     private(set) var statusLineVersion: String?
+    /// False between a status line and the blank line that ends its header block.
+    private(set) var headerBlockComplete = true
 
     init(maxBodyBytes: Int) {
         self.maxBodyBytes = max(0, maxBodyBytes)
@@ -37,7 +39,8 @@ final class TransferContext {
             line.removeLast()
         }
         if line.isEmpty {
-            return  // blank line ending a header block
+            headerBlockComplete = true  // blank line ending a header block
+            return
         }
         if line.starts(with: Array("HTTP/".utf8)) {
             startNewResponse(statusLine: line)
@@ -61,6 +64,7 @@ final class TransferContext {
         body.removeAll()
         bodyBytesReceived = 0
         bodyTruncated = false
+        headerBlockComplete = false
         let afterSlash = statusLine.dropFirst("HTTP/".utf8.count)
         let version = afterSlash.prefix { $0 != UInt8(ascii: " ") }
         statusLineVersion = String(decoding: version, as: UTF8.self)

@@ -1,7 +1,8 @@
 /// Classifies CURLcodes so callers match on intent (timeout, TLS, ...) instead of numbers.
 extension TransportError.Kind {
-    /// Maps a CURLcode; `detail` disambiguates codes curl reuses for unrelated failures.
-    init(curlCode code: Int32, detail: String) {
+    /// Maps a CURLcode. `requestSent` disambiguates codes curl reuses for unrelated failures:
+    /// UNSUPPORTED_PROTOCOL before sending means a bad URL scheme, after sending a bad status line.
+    init(curlCode code: Int32, requestSent: Bool) {
         switch code {
         case 7, 45:
             // COULDNT_CONNECT, INTERFACE_FAILED
@@ -24,8 +25,8 @@ extension TransportError.Kind {
         case 8, 16, 61:
             // WEIRD_SERVER_REPLY, HTTP2 framing error, BAD_CONTENT_ENCODING
             self = .malformedResponse
-        case 1 where detail.contains("HTTP/0.9"):
-            // curl reports a reply without a status line as an unsupported HTTP/0.9 response
+        case 1 where requestSent:
+            // curl reports a missing or unparsable status line ("HTTP/0.9", "Unsupported HTTP version")
             self = .malformedResponse
         case 47:
             // TOO_MANY_REDIRECTS
