@@ -73,6 +73,19 @@ struct CLIProcess {
     }
 }
 
+extension Process {
+    /// SIGTERM, then SIGKILL if it has not gone within a few seconds (some environments leave
+    /// SIGTERM ignored in children).
+    func stop() {
+        guard isRunning else { return }
+        terminate()
+        let deadline = Date().addingTimeInterval(3)
+        while isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if isRunning { kill(processIdentifier, SIGKILL) }
+        waitUntilExit()
+    }
+}
+
 /// Drains a pipe on a background thread so a chatty child never blocks on a full pipe.
 final class OutputCollector: @unchecked Sendable {
     private let lock = NSLock()

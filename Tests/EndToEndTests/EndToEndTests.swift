@@ -47,7 +47,7 @@ import Testing
     /// `run --base-url` against a separately started `serve`, minting tokens itself.
     @Test func runAgainstASeparatelyStartedServer() throws {
         let (server, baseURL) = try CLIProcess.startServer()
-        defer { server.terminate(); server.waitUntilExit() }
+        defer { server.stop() }
         #expect(baseURL.hasPrefix("http://127.0.0.1:") && baseURL.hasSuffix("/beta"))
         let work = try temporaryDirectory()
         let junit = work.appendingPathComponent("junit.xml").path
@@ -62,7 +62,7 @@ import Testing
     /// A server whose PATCH answers 500 must fail the run with exit 1, naming the failing cases.
     @Test func aServerThatBreaksPatchFailsTheRun() throws {
         let (server, baseURL) = try CLIProcess.startServer(["--defect", "patch-server-error"])
-        defer { server.terminate(); server.waitUntilExit() }
+        defer { server.stop() }
         let work = try temporaryDirectory()
         let junit = work.appendingPathComponent("junit.xml").path
         let result = try CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junit,
