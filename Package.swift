@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting"],
+            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape", "CurlClient"], swiftSettings: swiftSettings),

@@ -145,7 +145,7 @@ public struct CaseFileDecoder {
 
     func checkShape(_ name: Located<String>) {
         if !context.shapeExists(name.value) {
-            sink.error("unknown shape '\(name.value)'", at: name.location)
+            sink.error("unknown shape '\(name.value)'" + Suggestion.hint(for: name.value, in: context.shapeNames), at: name.location)
         }
     }
 }

@@ -32,6 +32,17 @@ public final class DiagnosticSink {
         diagnostics.append(Diagnostic(.warning, at: location, message))
     }
 
+    /// In file, line, column order: how editors and people read them.
+    public var sorted: [Diagnostic] {
+        diagnostics.enumerated().sorted { left, right in
+            let a = left.element.location, b = right.element.location
+            if a.file != b.file { return a.file < b.file }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 

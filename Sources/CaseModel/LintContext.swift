@@ -5,6 +5,8 @@ public struct LintContext: Sendable {
     public var policies: Set<String>
     public var shapeExists: @Sendable (String) -> Bool
     public var enumMembers: @Sendable (String) -> [String]?
+    /// For "did you mean" on unknown shape names.
+    public var shapeNames: [String] = []
 
     public init(
         principals: Set<String>,

@@ -19,7 +19,7 @@ struct LintCommand: ParsableCommand {
         let sink = DiagnosticSink()
         let prepared = SuiteLoader.load(casesDirectory: suite.cases, casePaths: paths.isEmpty ? nil : paths,
                                         targetPath: suite.target, sink: sink)
-        for diagnostic in sink.diagnostics { print(diagnostic.description) }
+        for diagnostic in sink.sorted { print(diagnostic.description) }
         let errors = sink.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 || prepared == nil {
             FileHandle.printError("lint: \(errors) error(s)")

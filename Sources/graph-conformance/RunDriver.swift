@@ -17,7 +17,7 @@ struct RunDriver {
     static func prepare(_ suite: SuiteOptions, baseURL: String?, casePaths: [String]? = nil, forceMint: Bool) throws -> RunDriver {
         let sink = DiagnosticSink()
         let loaded = SuiteLoader.load(casesDirectory: suite.cases, casePaths: casePaths, targetPath: suite.target, sink: sink)
-        for diagnostic in sink.diagnostics { FileHandle.printError(diagnostic.description) }
+        for diagnostic in sink.sorted { FileHandle.printError(diagnostic.description) }
         guard var prepared = loaded else {
             FileHandle.printError("graph-conformance: \(sink.diagnostics.filter { $0.severity == .error }.count) error(s) in case, contract or target files; nothing was sent")
             throw ToolExit(.usageOrCaseFileError)

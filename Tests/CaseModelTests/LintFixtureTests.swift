@@ -14,12 +14,14 @@ import Testing
         let sink = DiagnosticSink()
         let shapes = ContractLoader.load(directory: repoRoot.appendingPathComponent("cases/contract").path, sink: sink)
         #expect(sink.diagnostics.isEmpty, "contract diagnostics: \(sink.diagnostics)")
-        return LintContext(
+        var context = LintContext(
             principals: ["readWrite", "readOnly", "readWriteAll", "otherUser", "app"],
             policies: Set(TargetFile.defaultPolicies.keys),
             shapeExists: { shapes.hasShape($0) },
             enumMembers: { shapes.enumMembers($0) }
         )
+        context.shapeNames = shapes.shapeNames
+        return context
     }
 
     static let brokenNames = ["unknown-keys", "duplicate-key", "wrong-types", "unknown-references", "bad-yaml", "bad-pointers"]
@@ -30,7 +32,7 @@ import Testing
         let text = try String(contentsOf: Self.fixtures.appendingPathComponent("broken/\(name).yaml"), encoding: .utf8)
         let sink = DiagnosticSink()
         _ = CaseFileDecoder.load(text: text, path: path, context: try Self.context(), sink: sink)
-        let actual = sink.diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        let actual = sink.sorted.map(\.description).joined(separator: "\n") + "\n"
         let expectedURL = Self.fixtures.appendingPathComponent("broken/\(name).expected")
         if ProcessInfo.processInfo.environment["GRAPH_CONFORMANCE_RECORD"] == "1" {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import CaseModel
+import CurlClient
 import Foundation
 import GraphMock
 import JSONShape
