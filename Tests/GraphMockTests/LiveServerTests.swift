@@ -81,6 +81,22 @@ struct LiveServerTests {
         }
     }
 
+    @Test func expectContinueGetsInterimResponse() async throws {
+        try await withServer { server in
+            let port = server.port
+            try await offPool {
+                let client = try RawHTTPClient(port: port)
+                let body = Array(#"{"isCurrent":true}"#.utf8)
+                try client.send(
+                    "POST /beta/me/profile/positions HTTP/1.1\r\nHost: x\r\nAuthorization: \(Self.auth.1)\r\n"
+                        + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.count)\r\n\r\n")
+                #expect(try client.readResponse().status == 100)
+                try client.send(body)
+                #expect(try client.readResponse().status == 201)
+            }
+        }
+    }
+
     @Test func malformedRequestClosesOnlyThatConnection() async throws {
         try await withServer { server in
             let port = server.port
