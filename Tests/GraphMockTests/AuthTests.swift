@@ -33,6 +33,9 @@ struct AuthTests {
             name: "not yet valid", authorization: "Bearer " + TestToken.user(overrides: ["nbf": .int(now + 301 + 60)]),
             message: "Lifetime validation failed, the token is not yet valid."),
         Row(
+            name: "absurd nbf", authorization: "Bearer " + TestToken.user(overrides: ["nbf": .number(JSONNumber(literal: "1e300"))]),
+            message: "Lifetime validation failed, the token is not yet valid."),
+        Row(
             name: "wrong audience", authorization: "Bearer " + TestToken.user(overrides: ["aud": "https://outlook.office.com"]),
             message: "Access token validation failure. Invalid audience."),
         Row(
