@@ -7,6 +7,7 @@ import NIOHTTP1
 /// head, and a chunked body is refused as soon as it crosses the limit; the rest of that request
 /// is read and discarded (so the client can still read the 413) and the connection is closed.
 /// Requests arrive one at a time per connection (`HTTPServerPipelineHandler` sits in front).
+/// `Expect: 100-continue` gets an interim 100 unless the declared body is already too large.
 final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -35,6 +36,11 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 rejectOversized(head, context: context)
             } else {
                 state = .receiving(head, [])
+                if head.headers[canonicalForm: "expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                    // curl waits a second for this before sending a body larger than 1 KiB.
+                    let interim = HTTPResponseHead(version: head.version, status: .continue)
+                    context.writeAndFlush(wrapOutboundOut(.head(interim)), promise: nil)
+                }
             }
         case .body(var buffer):
             guard case .receiving(let head, var body) = state else { return }

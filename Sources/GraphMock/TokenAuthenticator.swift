@@ -41,14 +41,15 @@ struct TokenAuthenticator {
             parts[2].isEmpty || Base64URL.decode(parts[2]) != nil
         else { throw .tokenMalformed }
 
-        let skew = Int64(configuration.clockSkewSeconds)
+        // Compared as Double: a hostile `exp` such as 1e300 must not trap an Int64 conversion.
+        let skew = Double(configuration.clockSkewSeconds), now = Double(now)
         if !configuration.has(.expiredTokenAccepted), let exp = claims["exp"]?.numberValue?.double,
-            Int64(exp) + skew < now
+            exp + skew < now
         {
             throw .tokenExpired
         }
         if !configuration.has(.notYetValidAccepted), let nbf = claims["nbf"]?.numberValue?.double,
-            Int64(nbf) - skew > now
+            nbf - skew > now
         {
             throw .tokenNotYetValid
         }
