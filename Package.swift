@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape", "CurlClient"], swiftSettings: swiftSettings),
+        .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "GraphMock"],

@@ -20,6 +20,10 @@ extension GraphError {
     static let tokenWrongAudience = unauthenticated("Access token validation failure. Invalid audience.")
     static let tokenWithoutOID = unauthenticated("Access token validation failure. The token has no oid claim.")
 
+    /// For the `patch-server-error` defect: a transient-looking failure without Retry-After.
+    static let internalServerError = GraphError(
+        status: 500, code: "generalException", message: "An internal server error occurred.")
+
     static let meRequiresDelegated = GraphError(
         status: 400, code: "BadRequest", message: "/me request is only valid with delegated authentication flow.")
 

@@ -27,6 +27,7 @@ public enum MockDefect: String, Sendable, CaseIterable {
     // PATCH semantics
     case patchReplacesEntity = "patch-replaces-entity"
     case patchReturns204 = "patch-returns-204"
+    case patchServerError = "patch-server-error"
     case staleResponseBody = "stale-response-body"
     case readOnlyWritable = "read-only-writable"
     case lastModifiedFrozen = "last-modified-frozen"
@@ -75,6 +76,7 @@ public enum MockDefect: String, Sendable, CaseIterable {
         case .contentTypeNotChecked: "a missing or non-JSON Content-Type is accepted"
         case .patchReplacesEntity: "PATCH replaces the whole entity: absent settable properties become null"
         case .patchReturns204: "a successful PATCH answers 204 without a body"
+        case .patchServerError: "every PATCH that would succeed answers 500 and changes nothing"
         case .staleResponseBody: "PATCH applies the change but returns the previous representation"
         case .readOnlyWritable: "id, createdDateTime and createdBy in a PATCH body are applied"
         case .lastModifiedFrozen: "lastModifiedDateTime never changes on PATCH"

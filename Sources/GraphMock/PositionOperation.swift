@@ -70,6 +70,7 @@ struct PositionOperation: Sendable {
         guard exists || defect == .patchUnknownCreates else { throw .positionNotFound(id) }
         let body = try RequestBody.decode(request, defect: defect)
         let patch = try BodyValidator(operation: .update, defect: defect).validate(body)
+        if defect == .patchServerError { throw .internalServerError }
         if !exists {
             let created = await store.create(owner: owner.id, values: patch, by: callerIdentity, id: id)
             return Success(status: 200, body: renderer.render(created, context: entityContext))

@@ -99,6 +99,10 @@ struct DefectTests {
         },
         Row(defect: .patchReplacesEntity) { try await patch($0, ["isCurrent": true]).stored["detail"] == .null },
         Row(defect: .patchReturns204) { try await patch($0, ["isCurrent": true]).response.status == 204 },
+        Row(defect: .patchServerError) {
+            let result = try await patch($0, ["isCurrent": true])
+            return result.response.status == 500 && result.stored["isCurrent"] != true
+        },
         Row(defect: .staleResponseBody) {
             let result = try await patch($0, ["isCurrent": true])
             return try json(result.response)["isCurrent"] == false && result.stored["isCurrent"] == true
