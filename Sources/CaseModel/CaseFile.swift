@@ -67,6 +67,8 @@ public struct Step: Sendable {
     public var expect: Expectation
     public var captures: [Capture]
     public var snapshot: String?
+    /// Seconds to pause before sending (e.g. so a server storing whole seconds shows a later time).
+    public var wait: Double?
     public var location: SourceLocation
 }
 

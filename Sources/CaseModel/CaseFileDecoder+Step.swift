@@ -1,7 +1,7 @@
 import JSONShape
 
 extension CaseFileDecoder {
-    static let expectKeys = ["status", "headers", "shape", "errorShape", "json", "at", "present", "absent", "null", "unchanged", "later", "body", "contains", "excludes"]
+    static let expectKeys = ["status", "headers", "shape", "errorShape", "json", "at", "present", "absent", "null", "unchanged", "later", "notEarlier", "body", "contains", "notContains"]
 
     func decodeStep(_ node: YAMLNode, scope: inout Scope) -> Step? {
         guard let reader = MappingReader(node, allowed: Self.stepKeys, context: "a step", sink: sink) else { return nil }
@@ -70,6 +70,14 @@ extension CaseFileDecoder {
             }
             scope.names.insert(name)
         }
+        var wait: Double?
+        if let waitNode = reader.node("wait") {
+            if let seconds = waitNode.jsonValue.numberValue?.double, seconds >= 0, seconds <= 10 {
+                wait = seconds
+            } else {
+                sink.error("'wait' takes seconds from 0 to 10", at: waitNode.location)
+            }
+        }
         let snapshot = reader.string("snapshot")
         if let snapshot {
             scope.snapshots.insert(snapshot.value)
@@ -78,7 +86,7 @@ extension CaseFileDecoder {
         return Step(
             name: reader.string("name")?.value, principal: principal?.value,
             method: method?.value ?? "GET", path: path?.value ?? "/", query: query, headers: headers, body: body,
-            auth: auth, expect: expect, captures: captures, snapshot: snapshot?.value, location: node.location
+            auth: auth, expect: expect, captures: captures, snapshot: snapshot?.value, wait: wait, location: node.location
         )
     }
 
@@ -143,6 +151,11 @@ extension CaseFileDecoder {
             checkVariables(in: value.jsonValue, at: value.location, scope: scope)
             expectation.later.append((pointer, Located(value.jsonValue, at: value.location)))
         }
+        for (key, value) in reader.mappingPairs("notEarlier") ?? [] {
+            guard let pointer = pointer(key) else { continue }
+            checkVariables(in: value.jsonValue, at: value.location, scope: scope)
+            expectation.notEarlier.append((pointer, Located(value.jsonValue, at: value.location)))
+        }
         expectation.present = pointers(reader.list("present"))
         expectation.absent = pointers(reader.list("absent"))
         expectation.null = pointers(reader.list("null"))
@@ -167,7 +180,7 @@ extension CaseFileDecoder {
             expectation.unchanged = Expectation.Unchanged(snapshot: from.value, except: except, location: unchanged.location)
         }
         expectation.contains = decodeMembership(reader.node("contains"), key: "contains", scope: scope)
-        expectation.excludes = decodeMembership(reader.node("excludes"), key: "excludes", scope: scope)
+        expectation.notContains = decodeMembership(reader.node("notContains"), key: "notContains", scope: scope)
         if let body = reader.string("body") {
             if body.value == "empty" {
                 expectation.bodyEmpty = Located(true, at: body.location)
@@ -178,22 +191,21 @@ extension CaseFileDecoder {
         return expectation
     }
 
+    /// `contains: {/value: {id: "${position.id}"}}`: a map from array pointer to the item an element must match.
     func decodeMembership(_ node: YAMLNode?, key: String, scope: Scope) -> [Expectation.Membership] {
         guard let node else { return [] }
-        return (node.sequence ?? [node]).compactMap { entry in
-            guard let reader = MappingReader(entry, allowed: ["at", "item"], context: key, sink: sink),
-                let at = reader.string("at", required: true)
-            else { return nil }
-            guard let pointer = JSONPointer(at.value == "/" ? "" : at.value) else {
-                sink.error("'\(at.value)' is not a JSON pointer (RFC 6901: '/value')", at: at.location)
+        guard let pairs = node.mapping else {
+            sink.error("'\(key)' must map an array pointer to an item, e.g. {/value: {id: ...}}", at: node.location)
+            return []
+        }
+        return pairs.compactMap { entry in
+            let text = entry.key.string ?? ""
+            guard let pointer = JSONPointer(text == "/" ? "" : text) else {
+                sink.error("'\(text)' is not a JSON pointer (RFC 6901: '/value')", at: entry.key.location)
                 return nil
             }
-            guard let item = reader.node("item") else {
-                sink.error("\(key) needs 'item': the members an element must have", at: entry.location)
-                return nil
-            }
-            checkVariables(in: item.jsonValue, at: item.location, scope: scope)
-            return Expectation.Membership(array: pointer, item: item.jsonValue, location: entry.location)
+            checkVariables(in: entry.value.jsonValue, at: entry.value.location, scope: scope)
+            return Expectation.Membership(array: pointer, item: entry.value.jsonValue, location: entry.value.location)
         }
     }
 

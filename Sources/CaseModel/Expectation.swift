@@ -21,7 +21,9 @@ public struct Expectation: Sendable {
     /// Some element of the array at `at` must match `item` as a subset.
     public var contains: [Membership] = []
     /// No element of the array at `at` may match `item` as a subset.
-    public var excludes: [Membership] = []
+    public var notContains: [Membership] = []
+    /// Timestamps at these pointers must be the same instant as the given one or later.
+    public var notEarlier: [(pointer: JSONPointer, than: Located<JSONValue>)] = []
 
     public init() {}
 

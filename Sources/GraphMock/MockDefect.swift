@@ -37,9 +37,7 @@ public enum MockDefect: String, Sendable, CaseIterable {
     case patchUnknownCreates = "patch-unknown-creates"
     // Other operations
     case createReturns200 = "create-returns-200"
-    case locationMissing = "location-missing"
     case deleteNotApplied = "delete-not-applied"
-    case listReverseOrder = "list-reverse-order"
     case selectIgnored = "select-ignored"
     case upnCaseSensitive = "upn-case-sensitive"
     // Representation
@@ -85,9 +83,7 @@ public enum MockDefect: String, Sendable, CaseIterable {
         case .nestedMergeReplaces: "complex values in a PATCH replace instead of merging (under the merge policy)"
         case .patchUnknownCreates: "PATCH of an unknown id creates the item and answers 200"
         case .createReturns200: "POST answers 200 instead of 201"
-        case .locationMissing: "POST answers without a Location header"
         case .deleteNotApplied: "DELETE answers 204 but the item stays"
-        case .listReverseOrder: "lists come newest first instead of by createdDateTime"
         case .selectIgnored: "$select is ignored: every property is returned"
         case .upnCaseSensitive: "/users/{userPrincipalName} matches case-sensitively"
         case .wrongJSONType: "responses render isCurrent as a string \"true\"/\"false\""
@@ -97,7 +93,7 @@ public enum MockDefect: String, Sendable, CaseIterable {
         case .clientRequestIDNotEchoed: "client-request-id does not echo the client's value"
         case .requestIDMissing: "responses carry no request-id header"
         case .contentTypeNotJSON: "successful responses say Content-Type: text/plain"
-        case .retryAfterMissing: "429 responses carry no Retry-After header"
+        case .retryAfterMissing: "throttles every 5th request (unless set otherwise) and its 429 answers carry no Retry-After"
         }
     }
 }

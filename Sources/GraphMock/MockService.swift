@@ -32,7 +32,9 @@ public struct MockService: Sendable {
     }
 
     private func process(_ request: MockRequest, _ exchange: Exchange) async throws(GraphError) -> Success {
-        if let period = configuration.throttleEvery, await !store.admit(every: period) {
+        // The retry-after-missing defect only shows while throttling, so it turns throttling on.
+        let throttlePeriod = configuration.throttleEvery ?? (configuration.has(.retryAfterMissing) ? 5 : nil)
+        if let period = throttlePeriod, await !store.admit(every: period) {
             throw .throttled(retryAfter: configuration.throttleRetryAfter, sendHeader: !configuration.has(.retryAfterMissing))
         }
         guard request.body.count <= configuration.maxBodyBytes else {

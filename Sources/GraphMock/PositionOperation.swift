@@ -35,7 +35,6 @@ struct PositionOperation: Sendable {
 
     private func list() async -> Success {
         var items = await store.list(owner: owner.id)
-        if defect == .listReverseOrder { items.reverse() }
         let skipped = items.dropFirst(query.skip ?? 0)
         let page = query.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
         var context = collectionContext
@@ -57,7 +56,7 @@ struct PositionOperation: Sendable {
         let values = try BodyValidator(operation: .create, defect: defect).validate(body)
         let created = await store.create(owner: owner.id, values: values, by: callerIdentity)
         var headers: [(String, String)] = []
-        if defect != .locationMissing, let id = created["id"]?.stringValue {
+        if let id = created["id"]?.stringValue {
             headers.append(("Location", "\(serviceRoot)/users/\(owner.id)/profile/positions/\(id)"))
         }
         return Success(

@@ -127,6 +127,10 @@ struct CaseExecution {
         } catch {
             throw .error(Problem(type: "case.bad-fixture", message: "\(label): \(error.message)", detail: "\(label): \(error.message)\n  at \(step.location)"))
         }
+        if let wait = step.wait, wait > 0 {
+            state.transcript.note("waiting \(wait) s before \(label)")
+            Thread.sleep(forTimeInterval: min(wait, max(0, remaining - 1)))
+        }
         let requestLine = "\(request.method) \(step.path)"
         state.transcript.note("\(label): \(requestLine)")
         let response = try send(request, label: label, state: &state, remaining: remaining, location: step.location)

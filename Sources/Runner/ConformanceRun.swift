@@ -22,6 +22,19 @@ public final class ConformanceRun: Sendable {
                              shapes: shapes, minter: minter, stopRequested: stopRequested)
     }
 
+    /// Runs on a thread of its own and resumes when every case has a result. Use this from async
+    /// code: blocking a cooperative-pool thread would starve an in-process mock (and anything else
+    /// the process serves with Swift concurrency).
+    public func results(progress: Progress? = nil) async -> [CaseReport] {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { [self] in
+                continuation.resume(returning: self.run(progress: progress))
+            }
+            thread.name = "graph-conformance run"
+            thread.start()
+        }
+    }
+
     /// Blocks until every case has a result.
     public func run(progress: Progress? = nil) -> [CaseReport] {
         let results = ResultSlots(count: planned.count)

@@ -45,7 +45,7 @@ struct ExpectationChecker {
         let wantsBody = expectation.shape != nil || expectation.json != nil || !expectation.at.isEmpty
             || !expectation.present.isEmpty || !expectation.absent.isEmpty || !expectation.null.isEmpty
             || expectation.unchanged != nil || !expectation.later.isEmpty
-            || !expectation.contains.isEmpty || !expectation.excludes.isEmpty
+            || !expectation.contains.isEmpty || !expectation.notContains.isEmpty || !expectation.notEarlier.isEmpty
         // A 204 that the expectation allowed carries no representation to check (cases/README.md).
         if response.status == 204, statusRules.contains(where: { $0.matches(204) }) || !wantsBody {
             return (failures, warnings)
@@ -98,7 +98,10 @@ struct ExpectationChecker {
         for membership in expectation.contains {
             failures += checkMembership(membership, body: body, wanted: true)
         }
-        for membership in expectation.excludes {
+        for (pointer, than) in expectation.notEarlier {
+            failures += checkLater(pointer: pointer, than: than, body: body, allowSame: true)
+        }
+        for membership in expectation.notContains {
             failures += checkMembership(membership, body: body, wanted: false)
         }
         return (failures, warnings)
@@ -181,7 +184,7 @@ struct ExpectationChecker {
         }
     }
 
-    func checkLater(pointer: JSONPointer, than: Located<JSONValue>, body: JSONValue) -> [Finding] {
+    func checkLater(pointer: JSONPointer, than: Located<JSONValue>, body: JSONValue, allowSame: Bool = false) -> [Finding] {
         guard let reference = try? bindings.resolve(than.value), let referenceText = reference.stringValue,
             let earlier = DateTimeOffsetValue(referenceText)
         else {
@@ -190,8 +193,10 @@ struct ExpectationChecker {
         guard let actualText = body.value(at: pointer)?.stringValue, let actual = DateTimeOffsetValue(actualText) else {
             return [Finding(message: "\(pointer): expected a timestamp later than \(referenceText), got \(body.value(at: pointer)?.excerpt() ?? "nothing (absent)")", location: than.location)]
         }
-        if !(actual > earlier) {
-            return [Finding(message: "\(pointer): expected later than \(referenceText), got \(actualText)", location: than.location)]
+        let same = actual.equalsAtCoarserPrecision(earlier)
+        if allowSame ? !(same || actual > earlier) : (same || !(actual > earlier)) {
+            let wanted = allowSame ? "the same instant as or later than" : "later than"
+            return [Finding(message: "\(pointer): expected \(wanted) \(referenceText), got \(actualText)", location: than.location)]
         }
         return []
     }

@@ -19,9 +19,11 @@ public struct KillMatrix: Sendable {
     public var falseFailures: [String]
     public var rows: [Row]
 
-    public init(clean: RunReport, defects: [(name: String, summary: String, report: RunReport)]) {
-        let cleanCases = clean.suites.flatMap(\.cases)
-        caseNames = cleanCases.map { "\($0.classname)/\($0.name)" }
+    /// `clean` holds the runs against faithful mocks (e.g. plain and throttled): a case that does
+    /// not pass in any of them is a false failure.
+    public init(clean: [RunReport], defects: [(name: String, summary: String, report: RunReport)]) {
+        caseNames = (clean.first?.suites.flatMap(\.cases) ?? []).map { "\($0.classname)/\($0.name)" }
+        let cleanCases = clean.flatMap { $0.suites.flatMap(\.cases) }
         falseFailures = cleanCases.compactMap { item in
             switch item.outcome {
             case .passed, .skipped: nil

@@ -40,15 +40,3 @@ final class Interruption: @unchecked Sendable {
         toRun.forEach { $0() }
     }
 }
-
-/// Runs blocking work (curl transfers) on its own thread so the cooperative pool stays free for
-/// the embedded mock.
-func runBlocking<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        let thread = Thread {
-            continuation.resume(returning: work())
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-}

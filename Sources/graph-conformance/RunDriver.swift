@@ -55,9 +55,7 @@ struct RunDriver {
             planned: planned, target: prepared.target, tokens: tokens, tokenFailures: tokenFailures,
             shapes: prepared.shapes, settings: settings, stopRequested: { Interruption.shared.isRequested }
         )
-        let results = await runBlocking {
-            run.run { index, total, report in console?.caseFinished(index: index, total: total, report) }
-        }
+        let results = await run.results { index, total, report in console?.caseFinished(index: index, total: total, report) }
         var properties = [
             ReportProperty(name: "target.name", value: prepared.target.name),
             ReportProperty(name: "target.baseURL", value: baseURL),

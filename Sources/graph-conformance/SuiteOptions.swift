@@ -58,10 +58,10 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Where to write the JSON report (same content as the XML).")
     var json: String = "reports/report.json"
 
-    @Flag(name: .long, help: "Only the summary line and failures.")
+    @Flag(name: [.short, .long], help: "Only the summary line and failures.")
     var quiet = false
 
-    @Flag(name: .long, help: "Show each case's transcript on failure.")
+    @Flag(name: [.short, .long], help: "Show each case's transcript on failure.")
     var verbose = false
 
     @Flag(name: .long, help: "List unknown extra response properties as warnings (default: allowed, Graph adds properties over time).")

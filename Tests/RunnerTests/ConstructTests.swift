@@ -26,18 +26,18 @@ import Testing
         return (target, shapes, PlannedCase.plan([file], enumMembers: shapes.enumMembers))
     }
 
-    static func run(_ planned: [PlannedCase], target: TargetFile, shapes: ShapeRegistry, baseURL: String, jobs: Int = 2) -> [CaseReport] {
+    static func run(_ planned: [PlannedCase], target: TargetFile, shapes: ShapeRegistry, baseURL: String, jobs: Int = 2) async -> [CaseReport] {
         let tokens = TokenProvider(forceMint: true).tokens(for: target).tokens
         var settings = RunSettings(baseURL: baseURL, runID: "test-run")
         settings.jobs = jobs
         settings.transfer.totalTimeout = 5
-        return ConformanceRun(planned: planned, target: target, tokens: tokens, shapes: shapes, settings: settings).run()
+        return await ConformanceRun(planned: planned, target: target, tokens: tokens, shapes: shapes, settings: settings).results()
     }
 
     @Test func everyConstructPassesOrFailsAsDesigned() async throws {
         let (target, shapes, planned) = try Self.loadSuite()
         let server = try await GraphMockServer.start(configuration: MockConfiguration())
-        let results = Self.run(planned, target: target, shapes: shapes, baseURL: server.baseURL)
+        let results = await Self.run(planned, target: target, shapes: shapes, baseURL: server.baseURL)
         try await server.shutdown()
         let byName = Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0) })
 
@@ -71,7 +71,7 @@ import Testing
     static func positionsLeft(target: TargetFile, shapes: ShapeRegistry) async throws -> Int {
         let server = try await GraphMockServer.start(configuration: MockConfiguration())
         let (_, _, planned) = try loadSuite()
-        _ = run(planned, target: target, shapes: shapes, baseURL: server.baseURL)
+        _ = await run(planned, target: target, shapes: shapes, baseURL: server.baseURL)
         let sink = DiagnosticSink()
         let check = try #require(CaseFileDecoder.load(text: """
             suite: leftovers
@@ -80,7 +80,7 @@ import Testing
                 steps:
                   - {method: GET, path: /me/profile/positions, expect: {status: 200, json: {value: []}}}
             """, path: "inline.yaml", context: SuiteLoader.lintContext(target: target, shapes: shapes), sink: sink))
-        let result = run(PlannedCase.plan([check], enumMembers: shapes.enumMembers), target: target, shapes: shapes, baseURL: server.baseURL)
+        let result = await run(PlannedCase.plan([check], enumMembers: shapes.enumMembers), target: target, shapes: shapes, baseURL: server.baseURL)
         try await server.shutdown()
         return result.first?.outcome.kind == "passed" ? 0 : 1
     }
