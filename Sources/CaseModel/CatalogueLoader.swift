@@ -22,7 +22,9 @@ public enum CatalogueLoader {
                 continue
             }
             let root = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let entries = (manager.enumerator(atPath: root)?.allObjects as? [String]) ?? []
+            // Enumerate the resolved folder (a symlinked cases/ is common) but report the path as given.
+            let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+            let entries = (manager.enumerator(atPath: resolved)?.allObjects as? [String]) ?? []
             for entry in entries where entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
                 let first = entry.split(separator: "/").first.map(String.init) ?? ""
                 if entry.contains("/"), reservedFolders.contains(first) { continue }
