@@ -68,6 +68,11 @@ let package = Package(
         ),
         .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "RobustnessTests",
+            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "GraphMock"],
             swiftSettings: swiftSettings
