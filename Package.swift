@@ -59,11 +59,12 @@ let package = Package(
 
         .testTarget(name: "JSONShapeTests", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "JSONShape"], swiftSettings: swiftSettings),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "JSONShape"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),
         .testTarget(
             name: "RunnerTests",
             dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape"], swiftSettings: swiftSettings),

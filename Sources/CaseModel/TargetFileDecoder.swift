@@ -1,3 +1,4 @@
+import Foundation
 import JSONShape
 
 /// Reads `cases/targets/*.yaml`, reporting problems with their locations.
@@ -6,7 +7,34 @@ public enum TargetFileDecoder {
     static let principalKeys = ["user", "app", "scp", "roles", "token"]
     static let tokenKeys = ["mint", "env", "file", "command"]
 
-    public static func load(text: String, path: String, sink: DiagnosticSink) -> TargetFile? {
+    /// `${env.NAME}` inside a target file's strings reads the environment, so one file can serve
+    /// every tenant; an unset variable becomes an empty string (its principal is then skipped).
+    public static func load(text: String, path: String, sink: DiagnosticSink,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) -> TargetFile? {
+        guard var target = decode(text: text, path: path, sink: sink) else { return nil }
+        func expand(_ text: String) -> String {
+            var result = text
+            for reference in Template.references(in: text).references.reversed()
+            where reference.path.count == 2 && reference.path[0] == "env" {
+                let start = result.index(result.startIndex, offsetBy: reference.offset)
+                let end = result.index(start, offsetBy: reference.source.count + 3)
+                result.replaceSubrange(start..<end, with: environment[reference.path[1]] ?? "")
+            }
+            return result
+        }
+        target.baseURL = expand(target.baseURL)
+        for (key, user) in target.users {
+            target.users[key] = TargetUser(key: key, id: expand(user.id), upn: expand(user.upn), displayName: expand(user.displayName))
+        }
+        for (key, principal) in target.principals {
+            var updated = principal
+            updated.appID = principal.appID.map(expand)
+            target.principals[key] = updated
+        }
+        return target
+    }
+
+    static func decode(text: String, path: String, sink: DiagnosticSink) -> TargetFile? {
         let root: YAMLNode
         do {
             root = try YAMLNode.parse(text, file: path)

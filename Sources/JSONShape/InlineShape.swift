@@ -105,3 +105,13 @@ final class InlineShape: Sendable {
         return result
     }
 }
+
+extension InlineShape {
+    /// Member names declared anywhere in this shape, its items and nested properties.
+    var allPropertyNames: Set<String> {
+        var names = Set(properties.map(\.name))
+        for property in properties { names.formUnion(property.shape.allPropertyNames) }
+        if let items { names.formUnion(items.allPropertyNames) }
+        return names
+    }
+}

@@ -66,6 +66,20 @@ public final class ShapeRegistry: Sendable {
     /// Registered shape names, sorted (primitives are not listed).
     public var shapeNames: [String] { definitions.keys.sorted() }
 
+    /// Every member name some type or shape declares. A member outside this set is one the
+    /// contract says nothing about (Graph adds properties over time), so comparisons may skip it.
+    public var declaredPropertyNames: Set<String> {
+        var names = Set<String>()
+        for definition in definitions.values {
+            switch definition {
+            case .structured(let type): names.formUnion(type.properties.map(\.name))
+            case .inline(let shape): names.formUnion(shape.allPropertyNames)
+            case .enumeration: continue
+            }
+        }
+        return names
+    }
+
     /// Members of a CSDL enum in declared order; nil when `enumName` is not an enum.
     public func enumMembers(_ enumName: String) -> [String]? {
         guard case .enumeration(let definition)? = definitions[enumName] else { return nil }

@@ -138,7 +138,8 @@ struct CaseExecution {
         let observed = Self.observe(response)
         let checker = ExpectationChecker(
             shapes: context.shapes, policy: context.settings.shapePolicy, bindings: state.bindings,
-            snapshots: state.snapshots, defaultErrorShape: context.settings.defaultErrorShape
+            snapshots: state.snapshots, defaultErrorShape: context.settings.defaultErrorShape,
+            declaredNames: context.declaredNames
         )
         let (failures, warnings) = checker.check(step.expect, response: observed, stepLocation: step.location)
         for warning in warnings { state.transcript.note("warning: \(warning)") }

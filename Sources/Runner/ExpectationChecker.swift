@@ -10,6 +10,7 @@ struct ExpectationChecker {
     let bindings: Bindings
     let snapshots: [String: JSONValue]
     let defaultErrorShape: String
+    let declaredNames: Set<String>
 
     /// Returns failures and warnings (warnings never fail a case: strict-mode extra properties).
     func check(_ expectation: Expectation, response: ObservedResponse, stepLocation: SourceLocation) -> (failures: [Finding], warnings: [Finding]) {
@@ -85,7 +86,15 @@ struct ExpectationChecker {
         }
         if let unchanged = expectation.unchanged {
             if let before = snapshots[unchanged.snapshot] {
-                for difference in JSONDiff.differences(before: before, after: body, ignoring: unchanged.except) {
+                // Members the contract does not declare are outside it: a conforming server may add
+                // and recalculate them (reference §5: omitted properties may be "recalculated").
+                let undeclared = Self.undeclaredPointers(in: before, declared: declaredNames)
+                    + Self.undeclaredPointers(in: body, declared: declaredNames)
+                let ignored = unchanged.except + undeclared
+                for pointer in Set(undeclared).sorted() where before.value(at: pointer) != body.value(at: pointer) {
+                    warnings.append(Finding(message: "\(pointer): undeclared member changed (not part of the contract; ignored)", location: unchanged.location))
+                }
+                for difference in JSONDiff.differences(before: before, after: body, ignoring: ignored) {
                     failures.append(Finding(message: "\(difference) (expected unchanged since snapshot '\(unchanged.snapshot)')", location: unchanged.location))
                 }
             } else {
@@ -220,6 +229,28 @@ struct ExpectationChecker {
             return [Finding(message: "\(label)/\(first): expected no element matching \(item.excerpt()), found \(elements[first].excerpt())", location: membership.location)]
         }
         return []
+    }
+
+    /// Pointers of object members whose names no contract type declares (annotations aside,
+    /// which every comparison skips anyway).
+    static func undeclaredPointers(in value: JSONValue, declared: Set<String>, at pointer: JSONPointer = .root) -> [JSONPointer] {
+        switch value {
+        case .object(let object):
+            var found: [JSONPointer] = []
+            for (key, member) in object where !key.contains("@") {
+                let child = pointer.appending(key)
+                if declared.contains(key) {
+                    found += undeclaredPointers(in: member, declared: declared, at: child)
+                } else {
+                    found.append(child)
+                }
+            }
+            return found
+        case .array(let items):
+            return items.indices.flatMap { undeclaredPointers(in: items[$0], declared: declared, at: pointer.appending($0)) }
+        default:
+            return []
+        }
     }
 
     func resolvedExcerpt(_ template: JSONValue) -> String {

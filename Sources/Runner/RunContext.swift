@@ -13,6 +13,7 @@ final class RunContext: Sendable {
     let minter: TokenMinter
     let circuit = TransportCircuit()
     let stopRequested: @Sendable () -> Bool
+    let declaredNames: Set<String>
 
     init(settings: RunSettings, target: TargetFile, tokens: [String: String], tokenFailures: [String: String],
          shapes: ShapeRegistry, minter: TokenMinter, stopRequested: @escaping @Sendable () -> Bool) {
@@ -21,6 +22,7 @@ final class RunContext: Sendable {
         self.tokens = tokens
         self.tokenFailures = tokenFailures
         self.shapes = shapes
+        declaredNames = shapes.declaredPropertyNames
         self.minter = minter
         self.stopRequested = stopRequested
     }
