@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", "GraphMock"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

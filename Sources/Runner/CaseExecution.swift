@@ -58,6 +58,9 @@ struct CaseExecution {
     }
 
     private func skipReason() -> String? {
+        if let replay = context.replay, replay.bindings[caseKey] == nil {
+            return "not in the recording \(replay.path) (skipped or absent when it was recorded)"
+        }
         for condition in planned.definition.when {
             let actual = context.target.policies[condition.policy] ?? .null
             if !condition.accepted.contains(actual) {
@@ -76,7 +79,24 @@ struct CaseExecution {
         return nil
     }
 
+    /// The key a recording files this case's exchanges under.
+    var caseKey: String { "\(planned.file.classname)/\(planned.displayName)" }
+
     private func builtins() -> [String: JSONValue] {
+        var values = freshBuiltins()
+        // A replay resolves `${uuid}`, `${now}`… to what the recorded run used, or its recorded
+        // answers (echoed ids, timestamps) would not match.
+        if let recorded = context.replay?.bindings[caseKey]?.objectValue {
+            for (name, value) in recorded { values[name] = value }
+        }
+        if let recorder = context.recorder {
+            let kept = ["uuid", "now", "today", "runId"].compactMap { name in values[name].map { (key: name, value: $0) } }
+            recorder.recordBindings(caseKey: caseKey, values: .object(JSONObject(kept)))
+        }
+        return values
+    }
+
+    private func freshBuiltins() -> [String: JSONValue] {
         let now = Date()
         var users = JSONObject()
         for (name, _) in context.target.principals {
@@ -127,7 +147,7 @@ struct CaseExecution {
         } catch {
             throw .error(Problem(type: "case.bad-fixture", message: "\(label): \(error.message)", detail: "\(label): \(error.message)\n  at \(step.location)"))
         }
-        if let wait = step.wait, wait > 0 {
+        if let wait = step.wait, wait > 0, context.replay == nil {
             state.transcript.note("waiting \(wait) s before \(label)")
             Thread.sleep(forTimeInterval: min(wait, max(0, remaining - 1)))
         }
@@ -192,8 +212,13 @@ struct CaseExecution {
             state.transcript.request(attemptRequest)
             let sent = Date()
             let response: HTTPResponse
+            state.sequence += 1
             do {
-                response = try session.perform(attemptRequest, options: options)
+                if let replay = context.replay {
+                    response = try replay.next(caseKey: caseKey)
+                } else {
+                    response = try session.perform(attemptRequest, options: options)
+                }
             } catch {
                 if error.kind == .connect || error.kind == .timeout || error.kind == .resolve { context.circuit.recordFailure() }
                 state.transcript.note("transport error: \(error.kind.rawValue): \(error.message)")
@@ -201,7 +226,9 @@ struct CaseExecution {
                                      detail: "\(label) \(request.method) \(request.url)\ncould not get an answer: \(error.kind.rawValue) (curl \(error.curlCode)): \(error.message)\n  at \(location)"))
             }
             context.circuit.recordAnswer()
-            state.transcript.response(response, seconds: Date().timeIntervalSince(sent))
+            let seconds = Date().timeIntervalSince(sent)
+            state.transcript.response(response, seconds: seconds)
+            context.recorder?.record(caseKey: caseKey, sequence: state.sequence, request: attemptRequest, response: response, started: sent, seconds: seconds)
             guard response.status == 429 || response.status == 503,
                 let delay = Self.retryAfter(response.header("Retry-After")),
                 attempt < policy.maxRetries, delay <= policy.maxDelayPerRetry, waited + delay <= policy.maxTotalDelay,
@@ -213,7 +240,7 @@ struct CaseExecution {
             waited += delay
             state.retries.append(RetryNote(status: response.status, retryAfterSeconds: delay, request: "\(request.method) \(request.url)"))
             state.transcript.note("\(response.status) with Retry-After \(delay) s: retry \(attempt) of at most \(policy.maxRetries)")
-            Thread.sleep(forTimeInterval: delay)
+            if context.replay == nil { Thread.sleep(forTimeInterval: delay) }
         }
     }
 
@@ -248,4 +275,6 @@ struct CaseState {
     var transcript: Transcript
     var retries: [RetryNote] = []
     var clientRequestIDs: [String] = []
+    /// Requests sent so far in this case: the order a recording files them in.
+    var sequence = 0
 }

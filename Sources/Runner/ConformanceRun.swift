@@ -16,10 +16,11 @@ public final class ConformanceRun: Sendable {
 
     public init(planned: [PlannedCase], target: TargetFile, tokens: [String: String], tokenFailures: [String: String] = [:],
                 shapes: ShapeRegistry, settings: RunSettings, minter: TokenMinter = TokenMinter(),
+                recorder: ExchangeRecorder? = nil, replay: ReplayLog? = nil,
                 stopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.planned = planned
         context = RunContext(settings: settings, target: target, tokens: tokens, tokenFailures: tokenFailures,
-                             shapes: shapes, minter: minter, stopRequested: stopRequested)
+                             shapes: shapes, minter: minter, recorder: recorder, replay: replay, stopRequested: stopRequested)
     }
 
     /// Runs on a thread of its own and resumes when every case has a result. Use this from async

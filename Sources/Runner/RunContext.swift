@@ -14,9 +14,14 @@ final class RunContext: Sendable {
     let circuit = TransportCircuit()
     let stopRequested: @Sendable () -> Bool
     let declaredNames: Set<String>
+    let recorder: ExchangeRecorder?
+    let replay: ReplayLog?
 
     init(settings: RunSettings, target: TargetFile, tokens: [String: String], tokenFailures: [String: String],
-         shapes: ShapeRegistry, minter: TokenMinter, stopRequested: @escaping @Sendable () -> Bool) {
+         shapes: ShapeRegistry, minter: TokenMinter, recorder: ExchangeRecorder?, replay: ReplayLog?,
+         stopRequested: @escaping @Sendable () -> Bool) {
+        self.recorder = recorder
+        self.replay = replay
         self.settings = settings
         self.target = target
         self.tokens = tokens

@@ -36,11 +36,27 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("mock-defect"), help: "With the embedded mock: give it this built-in defect (see `serve --list-defects`).")
     var mockDefect: String?
 
+    @Option(name: .long, help: "Save every exchange, redacted, as HAR 1.2 in this folder (<run id>.har).")
+    var record: String?
+
+    @Option(name: .long, help: "Check a recorded HAR again with the current cases and shapes, sending nothing.")
+    var replay: String?
+
     @Argument(help: "Case files or folders (default: all of --cases).")
     var paths: [String] = []
 
     func run() async throws {
-        let driver = try RunDriver.prepare(suite, baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths, forceMint: mintTokens)
+        if record != nil, replay != nil { throw ValidationError("--record and --replay exclude each other") }
+        let driver = try RunDriver.prepare(suite, baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths, forceMint: mintTokens || replay != nil)
+        var replayLog: ReplayLog?
+        if let replay {
+            do {
+                replayLog = try ReplayLog(path: replay)
+            } catch {
+                FileHandle.printError("graph-conformance: \(error)")
+                throw ToolExit(.usageOrCaseFileError)
+            }
+        }
         let planned = CaseSelection(tags: tag, nameGlobs: caseGlobs).filter(driver.prepared.planned)
         if list {
             for item in planned { print("\(item.file.suite)/\(item.displayName)  [\(item.tags.joined(separator: ","))]") }
@@ -57,7 +73,7 @@ struct RunCommand: AsyncParsableCommand {
         Interruption.shared.install()
         var mock: GraphMockServer?
         var base = driver.prepared.target.baseURL
-        if driver.prepared.target.usesEmbeddedMock {
+        if driver.prepared.target.usesEmbeddedMock, replayLog == nil {
             do {
                 let server = try await GraphMockServer.start(configuration: driver.mockConfiguration(defect: defect))
                 mock = server
@@ -71,8 +87,20 @@ struct RunCommand: AsyncParsableCommand {
         transport.apply(to: &settings)
         settings.shapePolicy = ShapePolicy(extraProperties: output.strict ? .warn : .allow)
         let console = ConsoleReporter(verbosity: output.quiet ? .quiet : output.verbose ? .verbose : .normal)
-        let report = await driver.execute(planned, baseURL: base, settings: settings, console: console)
+        let recorder = record.map { _ in ExchangeRecorder(secrets: Array(driver.tokens.values)) }
+        let report = await driver.execute(planned, baseURL: replayLog.map { "replay of \($0.path)" } ?? base, settings: settings,
+                                          console: console, recorder: recorder, replay: replayLog)
         try? await mock?.shutdown()
+        if let record, let recorder {
+            let path = record + "/" + settings.runID + ".har"
+            do {
+                try ReportFile.writeAtomically(recorder.har(), to: path)
+                if !output.quiet { print("Recording: \(path)") }
+            } catch {
+                FileHandle.printError("graph-conformance: cannot write the recording: \(error)")
+                throw ToolExit(.couldNotRun)
+            }
+        }
         try Self.write(report, output: output, secrets: Array(driver.tokens.values))
         console.summary(report, junitPath: output.junit, jsonPath: output.json)
         let status = ExitStatus.of(report)

@@ -49,11 +49,12 @@ struct RunDriver {
 
     /// Runs the planned cases against `baseURL` and assembles the report.
     func execute(_ planned: [PlannedCase], baseURL: String, settings: RunSettings, console: ConsoleReporter?,
-                 extraProperties: [ReportProperty] = []) async -> RunReport {
+                 extraProperties: [ReportProperty] = [], recorder: ExchangeRecorder? = nil, replay: ReplayLog? = nil) async -> RunReport {
         let startedAt = Date()
         let run = ConformanceRun(
             planned: planned, target: prepared.target, tokens: tokens, tokenFailures: tokenFailures,
-            shapes: prepared.shapes, settings: settings, stopRequested: { Interruption.shared.isRequested }
+            shapes: prepared.shapes, settings: settings, recorder: recorder, replay: replay,
+            stopRequested: { Interruption.shared.isRequested }
         )
         let results = await run.results { index, total, report in console?.caseFinished(index: index, total: total, report) }
         var properties = [

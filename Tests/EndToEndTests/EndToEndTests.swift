@@ -96,6 +96,25 @@ import Testing
         #expect(result.stderr.contains("nothing was sent"))
     }
 
+    /// What an interrupted run leaves behind is removed by `cleanup`, and nothing else is.
+    @Test func cleanupRemovesOnlyMarkedLeftovers() throws {
+        let (server, baseURL) = try CLIProcess.startServer()
+        defer { server.stop() }
+        let work = try temporaryDirectory()
+        let fixtures = CLIProcess.repoRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
+        let common = ["--base-url", baseURL, "--mint-tokens", "--junit", work.appendingPathComponent("j.xml").path,
+                      "--json", work.appendingPathComponent("r.json").path]
+        let leave = try CLIProcess.run(["run", fixtures + "/leftovers.yaml"] + common)
+        #expect(leave.status == 0, "\(leave.stdout)\n\(leave.stderr)")
+        let dry = try CLIProcess.run(["cleanup", "--base-url", baseURL, "--mint-tokens", "--dry-run"])
+        #expect(dry.stdout.contains("0 deleted, 0 left, 2 found"), "\(dry.stdout)\n\(dry.stderr)")
+        let cleanup = try CLIProcess.run(["cleanup", "--base-url", baseURL, "--mint-tokens"])
+        #expect(cleanup.status == 0, "\(cleanup.stdout)\n\(cleanup.stderr)")
+        #expect(cleanup.stdout.contains("cleanup: 2 deleted, 0 left, 2 found"), "\(cleanup.stdout)")
+        let check = try CLIProcess.run(["run", fixtures + "/after-cleanup.yaml"] + common)
+        #expect(check.status == 0, "\(check.stdout)\n\(check.stderr)")
+    }
+
     /// The catalogue passes on the clean mock and catches every built-in defect.
     @Test func selftestCatchesEveryDefect() throws {
         let work = try temporaryDirectory()
