@@ -109,17 +109,20 @@ public final class ConsoleReporter: @unchecked Sendable {
         cleaner.line(classname) + " › " + cleaner.line(name)
     }
 
-    /// Type and message, the first two lines of detail, then "at LOCATION"; empty for passes and skips.
+    /// The problem's detail (every mismatch with its pointer, up to a screenful), then
+    /// "at LOCATION"; empty for passes and skips.
     func problemLines(_ result: CaseReport, indent: String) -> [String] {
         let problem: Problem
         switch result.outcome {
         case .failed(let value), .error(let value): problem = cleaner.problem(value)
         case .passed, .skipped: return []
         }
-        var lines = [indent + problem.type + ": " + problem.message]
-        // The detail's first two lines, unless they only repeat the message.
-        lines += problem.detail.split(whereSeparator: \.isNewline).prefix(2)
-            .filter { $0 != problem.message }.map { indent + String($0) }
+        let detail = problem.detail.split(whereSeparator: \.isNewline).map(String.init)
+        let shown = 40
+        var lines = detail.isEmpty ? [indent + problem.type + ": " + problem.message] : detail.prefix(shown).map { indent + $0 }
+        if detail.count > shown {
+            lines.append(indent + "… \(detail.count - shown) more lines in the report")
+        }
         if let location = result.location.map({ cleaner.line($0) }), !location.isEmpty {
             lines.append(indent + "at " + location)
         }
