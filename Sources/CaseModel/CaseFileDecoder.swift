@@ -17,13 +17,7 @@ public struct CaseFileDecoder {
 
     /// Parses and decodes one file; nil when it is unusable (the sink says why).
     public static func load(text: String, path: String, context: LintContext, sink: DiagnosticSink) -> CaseFile? {
-        let root: YAMLNode
-        do {
-            root = try YAMLNode.parse(text, file: path)
-        } catch {
-            sink.error(error.message, at: error.location)
-            return nil
-        }
+        guard let root = YAMLNode.parse(text, file: path, sink: sink) else { return nil }
         return CaseFileDecoder(context: context, sink: sink).decodeFile(root, path: path)
     }
 

@@ -34,13 +34,7 @@ public enum ContractLoader {
 
     static func loadShapes(_ text: String, path: String, into registry: ShapeRegistry, sink: DiagnosticSink) -> ShapeRegistry {
         var registry = registry
-        let root: YAMLNode
-        do {
-            root = try YAMLNode.parse(text, file: path)
-        } catch {
-            sink.error(error.message, at: error.location)
-            return registry
-        }
+        guard let root = YAMLNode.parse(text, file: path, sink: sink) else { return registry }
         guard let reader = MappingReader(root, allowed: ["shapes"], context: "a shapes file", sink: sink),
             let pairs = reader.mappingPairs("shapes")
         else { return registry }

@@ -40,9 +40,12 @@ public struct Expectation: Sendable {
         public var location: SourceLocation
     }
 
-    /// Pointers the `server-managed` alias stands for in `unchanged.except`.
-    public static let serverManaged = [JSONPointer("/lastModifiedDateTime"), JSONPointer("/lastModifiedBy")]
-        .compactMap { $0 }
+    /// Pointers the `server-managed` alias stands for in `unchanged.except`: the audit pair the
+    /// docs expect to move (reference §5), and the Prod-only members no page lists as settable,
+    /// which the service may recalculate (§3.2, §8.7). `id`, `createdBy` and `createdDateTime`
+    /// are deliberately not here: they must never change.
+    public static let serverManaged = ["/lastModifiedDateTime", "/lastModifiedBy", "/isSearchable", "/sources"]
+        .compactMap { JSONPointer($0) }
 }
 
 public struct HeaderExpectation: Sendable {

@@ -35,13 +35,7 @@ public enum TargetFileDecoder {
     }
 
     static func decode(text: String, path: String, sink: DiagnosticSink) -> TargetFile? {
-        let root: YAMLNode
-        do {
-            root = try YAMLNode.parse(text, file: path)
-        } catch {
-            sink.error(error.message, at: error.location)
-            return nil
-        }
+        guard let root = YAMLNode.parse(text, file: path, sink: sink) else { return nil }
         guard let reader = MappingReader(root, allowed: keys, context: "a target file", sink: sink) else { return nil }
         guard let baseURL = reader.string("baseUrl", required: true) else { return nil }
         if baseURL.value != "embedded", !(baseURL.value.hasPrefix("http://") || baseURL.value.hasPrefix("https://")) {

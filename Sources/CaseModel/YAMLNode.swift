@@ -63,6 +63,16 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Parses, reporting a syntax error to the sink instead of throwing (nil then).
+    public static func parse(_ text: String, file: String, sink: DiagnosticSink) -> YAMLNode? {
+        do {
+            return try parse(text, file: file)
+        } catch {
+            sink.error(error.message, at: error.location)
+            return nil
+        }
+    }
+
     // MARK: Access
 
     public var string: String? {

@@ -1,7 +1,7 @@
 /// "Did you mean …" for misspelt keys, enum members and shape names.
-enum Suggestion {
+public enum Suggestion {
     /// The closest candidate within a small edit distance (or equal ignoring case), if any.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         if let caseMatch = candidates.first(where: { $0.lowercased() == word.lowercased() }) { return caseMatch }
         let limit = max(1, min(3, word.count / 3))
         var best: (candidate: String, distance: Int)?
@@ -14,7 +14,7 @@ enum Suggestion {
 
     /// Edit distance counting insertions, deletions, substitutions and adjacent transpositions
     /// (optimal string alignment), so `tpye` is one edit from `type`.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
         let left = Array(lhs.unicodeScalars), right = Array(rhs.unicodeScalars)
         var table = Array(repeating: Array(repeating: 0, count: right.count + 1), count: left.count + 1)
         for i in 0...left.count { table[i][0] = i }
@@ -29,5 +29,10 @@ enum Suggestion {
             }
         }
         return table[left.count][right.count]
+    }
+
+    /// "; did you mean 'x'?" for an error message, or nothing when no candidate is close.
+    public static func hint(for word: String, in candidates: [String]) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

@@ -55,7 +55,7 @@ import Testing
         #expect(file.setup.count == 1 && file.teardown.count == 1)
         let patch = file.cases[0].steps[1]
         #expect(patch.method == "PATCH")
-        #expect(patch.expect.unchanged?.except.map(\.description) == ["/lastModifiedDateTime", "/lastModifiedBy", "/isCurrent"])
+        #expect(patch.expect.unchanged?.except.map(\.description) == ["/lastModifiedDateTime", "/lastModifiedBy", "/isSearchable", "/sources", "/isCurrent"])
         #expect(patch.expect.later.map(\.pointer.description) == ["/lastModifiedDateTime"])
         #expect(patch.location.line == 20)
         if case .enumMembers(let name) = file.cases[1].matrix.first?.source {
