@@ -1,4 +1,5 @@
 import CurlClient
+import TestSupport
 import Testing
 
 /// TLS verification is on by default and only the configured CA or an explicit opt-out gets past it.

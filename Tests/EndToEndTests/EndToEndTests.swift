@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The product as a user runs it: the built binary, real sockets, real files.
@@ -113,6 +114,30 @@ import Testing
         #expect(cleanup.stdout.contains("cleanup: 2 deleted, 0 left, 2 found"), "\(cleanup.stdout)")
         let check = try CLIProcess.run(["run", fixtures + "/after-cleanup.yaml"] + common)
         #expect(check.status == 0, "\(check.stdout)\n\(check.stderr)")
+    }
+
+    /// TLS is verified by default (an unknown CA is a could-not-run error), `--cacert` trusts a
+    /// test CA, and `--insecure` works but is written into the report.
+    @Test(.enabled(if: TLSFixture.opensslPath != nil, "needs openssl"))
+    func tlsIsVerifiedUnlessToldOtherwise() throws {
+        let tls = try TLSFixture()
+        let work = try temporaryDirectory()
+        let fixture = CLIProcess.repoRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/tls.yaml").path
+        func run(_ extra: [String]) throws -> (CLIProcess.Result, String) {
+            let junit = work.appendingPathComponent("\(UUID().uuidString).xml").path
+            let result = try CLIProcess.run(["run", fixture, "--base-url", tls.baseURL, "--mint-tokens", "--junit", junit,
+                                             "--json", junit + ".json"] + extra, timeout: 60)
+            return (result, (try? String(contentsOfFile: junit, encoding: .utf8)) ?? "")
+        }
+        let (unverified, unverifiedXML) = try run([])
+        #expect(unverified.status == 3, "\(unverified.stdout)\n\(unverified.stderr)")
+        #expect(unverifiedXML.contains("transport.tls"))
+        let (trusted, trustedXML) = try run(["--cacert", tls.caPath])
+        #expect(trusted.status == 0, "\(trusted.stdout)\n\(trusted.stderr)")
+        #expect(trustedXML.contains("name=\"tls.verify\" value=\"on\""))
+        let (insecure, insecureXML) = try run(["--insecure"])
+        #expect(insecure.status == 0)
+        #expect(insecureXML.contains("off (--insecure)"), "the report says verification was off")
     }
 
     /// The catalogue passes on the clean mock and catches every built-in defect.

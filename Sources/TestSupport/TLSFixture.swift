@@ -1,26 +1,25 @@
 import Foundation
 import Glibc
-import TestSupport
 
 /// A throwaway CA, a 127.0.0.1 server certificate and an `openssl s_server` using them (test-only).
-final class TLSFixture {
+public final class TLSFixture {
     /// Why the fixture could not be set up.
-    struct SetupError: Error, CustomStringConvertible {
-        var description: String
+    public struct SetupError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Path of the openssl binary, if the machine has one.
-    static let opensslPath: String? = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/bin/openssl"]
+    public static let opensslPath: String? = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/bin/openssl"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    let directory: URL
-    let port: Int
+    public let directory: URL
+    public let port: Int
     private let server: Process
 
-    var caPath: String { directory.appendingPathComponent("ca.pem").path }
-    var baseURL: String { "https://127.0.0.1:\(port)" }
+    public var caPath: String { directory.appendingPathComponent("ca.pem").path }
+    public var baseURL: String { "https://127.0.0.1:\(port)" }
 
-    init() throws {
+    public init() throws {
         guard let openssl = Self.opensslPath else { throw SetupError(description: "openssl not installed") }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gc-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
