@@ -54,7 +54,7 @@ public enum MockVariant: String, Sendable, CaseIterable {
         case .timestampsSeconds: "Edm.DateTimeOffset values stored and rendered at whole seconds (no fraction); never backwards"
         case .timestampsOffset: "Edm.DateTimeOffset values end in +00:00 instead of Z"
         case .opaqueIDs: "position ids are base64-like strings with '/', '+' and '=' (percent-encoded in paths), not GUIDs"
-        case .serverPaging: "lists return at most 3 items per page with @odata.nextLink (server-driven paging)"
+        case .serverPaging: "lists return one item per page with @odata.nextLink (server-driven paging)"
         case .scopeDenial401: "a valid token lacking the scope is answered 401 with the Bearer challenge instead of 403"
         case .appOnly401: "app-only tokens on /users/{id}/profile/positions are answered 401 instead of 403"
         case .appOnly400: "app-only tokens on /users/{id}/profile/positions are answered 400 instead of 403"

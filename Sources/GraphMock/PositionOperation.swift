@@ -19,7 +19,7 @@ struct PositionOperation: Sendable {
     private var variants: Set<MockVariant> { configuration.variants }
     private var renderer: PositionRenderer { PositionRenderer(defect: defect, variants: variants) }
     /// Lists page at this size under `server-paging`.
-    static let pageSize = 3
+    static let pageSize = 1
     private var serviceRoot: String { exchange.origin + "/" + route.version }
     private var collectionContext: String {
         "\(serviceRoot)/$metadata#users('\(owner.id)')/profile/positions"
