@@ -14,6 +14,7 @@ public enum MockVariant: String, Sendable, CaseIterable {
     case gzipWhenAsked = "gzip-when-asked"
     case noODataContext = "no-odata-context"
     case noCacheControl = "no-cache-control"
+    case noGraphDiagnostics = "no-graph-diagnostics"
     case mediaTypeVariants = "media-type-variants"
     case clientRequestIDOnlyEchoed = "client-request-id-only-echoed"
     // JSON representation (§3.5, §3.6, §5)
@@ -44,11 +45,12 @@ public enum MockVariant: String, Sendable, CaseIterable {
         case .gzipWhenAsked: "bodies are gzip-encoded (Content-Encoding: gzip, Vary: Accept-Encoding) when Accept-Encoding allows gzip"
         case .noODataContext: "no @odata.context in bodies and no OData-Version header"
         case .noCacheControl: "successful responses carry no Cache-Control header"
+        case .noGraphDiagnostics: "no x-ms-ags-diagnostic and no Strict-Transport-Security header (Graph-specific extras)"
         case .mediaTypeVariants: "Content-Type parameters reordered and spaced; errors say application/json; charset=utf-8"
         case .clientRequestIDOnlyEchoed: "client-request-id is sent only when the client sent one (also in innerError)"
         case .shuffledMembers: "JSON object members in reverse order at every level (annotations stay first)"
         case .extraProperties:
-            "entities and error bodies carry undeclared members a newer Graph might add, one of them (revision) changing on every PATCH"
+            "entities (incl. the open identitySets) and error bodies carry undeclared members a newer Graph might add, one of them (revision) changing on every PATCH"
         case .odataAnnotations: "entities carry @odata.type and @odata.etag control information"
         case .timestampsMillis: "Edm.DateTimeOffset values rendered with 3 fractional digits; each write advances the clock ≥ 1 ms"
         case .timestampsSeconds: "Edm.DateTimeOffset values stored and rendered at whole seconds (no fraction); never backwards"

@@ -41,6 +41,15 @@ struct PositionRenderer {
         if object["sources"] == .null { object["sources"] = [] }
         object["futureFacetScore"] = 0.5
         object["revision"] = .int(revision)
+        for name in ["createdBy", "lastModifiedBy"] {
+            guard case .object(var identities)? = object[name] else { continue }
+            if identities["device"] == nil { identities["device"] = .null }
+            if case .object(var user)? = identities["user"] {
+                user["userIdentityType"] = "aadUser"
+                identities["user"] = .object(user)
+            }
+            object[name] = .object(identities)
+        }
         if case .object(var detail)? = object["detail"] {
             detail["futureDetail"] = "x"
             if case .object(var company)? = detail["company"] {

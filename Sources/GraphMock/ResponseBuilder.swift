@@ -76,8 +76,10 @@ struct ResponseBuilder {
         if defect != .requestIDMissing { headers.append(("request-id", exchange.requestID)) }
         if let clientID { headers.append(("client-request-id", clientID)) }
         headers.append(("Date", exchange.now.httpDate))
-        headers.append(("Strict-Transport-Security", "max-age=31536000"))
-        headers.append(("x-ms-ags-diagnostic", Self.diagnostic))
+        if !variants.contains(.noGraphDiagnostics) {
+            headers.append(("Strict-Transport-Security", "max-age=31536000"))
+            headers.append(("x-ms-ags-diagnostic", Self.diagnostic))
+        }
         return headers
     }
 

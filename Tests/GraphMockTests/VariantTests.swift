@@ -66,6 +66,10 @@ struct VariantTests {
             return try json(response)["@odata.context"] == nil && response.header("OData-Version") == nil
         },
         Row(variant: .noCacheControl) { try await fetched($0).header("Cache-Control") == nil },
+        Row(variant: .noGraphDiagnostics) {
+            let response = await notFound($0)
+            return response.header("x-ms-ags-diagnostic") == nil && response.header("Strict-Transport-Security") == nil
+        },
         Row(variant: .mediaTypeVariants) {
             await notFound($0).header("Content-Type") == "application/json; charset=utf-8"
         },
@@ -282,6 +286,8 @@ struct VariantTests {
         #expect(full["isSearchable"] == true)
         #expect(full["sources"] == [])
         #expect(full["detail"]?["company"]?["futureCompanyTier"] != nil)
+        #expect(full["createdBy"]?["user"]?["userIdentityType"] == "aadUser")
+        #expect(full["createdBy"]?["user"]?["id"]?.stringValue == TestToken.aliceID)
     }
 
     @Test func readOnlyRejectedCoversCreateAndEveryServerManagedMember() async {
