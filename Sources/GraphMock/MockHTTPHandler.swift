@@ -93,6 +93,8 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         let variants = service.configuration.variants
         var headers = HTTPHeaders(response.headers)
         // `chunked`: the service already said Transfer-Encoding; NIO frames each body part as a chunk.
+        // HTTP/1.0 has no chunked coding (RFC 9112 §6.1), so those clients get Content-Length.
+        if version.major == 1, version.minor == 0 { headers.remove(name: "Transfer-Encoding") }
         let isChunked = headers.contains(name: "Transfer-Encoding")
         if response.status != 204, !isChunked {
             headers.replaceOrAdd(name: variants.casedHeaderName("Content-Length"), value: String(response.body.count))

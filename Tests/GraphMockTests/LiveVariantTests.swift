@@ -73,6 +73,18 @@ struct LiveVariantTests {
         }
     }
 
+    @Test func http10ClientsGetContentLengthUnderChunked() async throws {
+        try await withServer([.chunked]) { port in
+            let client = try RawHTTPClient(port: port)
+            try client.send("GET /beta/me/profile/positions HTTP/1.0\r\nHost: x\r\nAuthorization: \(Self.auth.1)\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.status == 200)
+            #expect(response.header("Transfer-Encoding") == nil)
+            #expect(response.header("Content-Length") != nil)
+            #expect(try JSONParser.value(response.body)["value"] == [])
+        }
+    }
+
     @Test func gzipOverTheWire() async throws {
         try await withServer([.gzipWhenAsked, .chunked]) { port in
             let client = try RawHTTPClient(port: port)
