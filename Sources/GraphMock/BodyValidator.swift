@@ -11,6 +11,8 @@ struct BodyValidator {
 
     var operation: Operation
     var defect: MockDefect?
+    /// `read-only-rejected` turns "ignore" into 400 for server-managed (and, on update, create-only) members.
+    var rejectReadOnly = false
 
     /// Members a PATCH may overwrite under the `read-only-writable` defect.
     static let defectWritableReadOnly: Set<String> = ["id", "createdDateTime", "createdBy"]
@@ -24,6 +26,8 @@ struct BodyValidator {
                 throw .unknownProperty(name, at: JSONPointer.root.appending(name), on: entity)
             }
             switch property.access {
+            case .serverManaged where rejectReadOnly, .createOnly where operation == .update && rejectReadOnly:
+                throw .readOnlyProperty(name)
             case .serverManaged:
                 if operation == .update, defect == .readOnlyWritable, Self.defectWritableReadOnly.contains(name) {
                     accepted[name] = value

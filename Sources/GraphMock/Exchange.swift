@@ -5,6 +5,10 @@ import Foundation
 struct Exchange: Sendable {
     var requestID: String
     var clientRequestID: String
+    /// False when `clientRequestID` is only the request-id stand-in.
+    var clientSentRequestID: Bool
+    /// The client's `Accept-Encoding` allows gzip (used by `gzip-when-asked`).
+    var acceptsGzip: Bool
     /// `http://{Host}` — the mock serves plain HTTP; `localhost` when no Host header was sent.
     var origin: String
     var now: Timestamp
@@ -12,6 +16,8 @@ struct Exchange: Sendable {
     init(request: MockRequest, now: Timestamp) {
         requestID = UUID().uuidString.lowercased()
         clientRequestID = request.header("client-request-id") ?? requestID
+        clientSentRequestID = request.header("client-request-id") != nil
+        acceptsGzip = Gzip.isAccepted(by: request.header("Accept-Encoding"))
         origin = "http://" + (request.header("Host") ?? "localhost")
         self.now = now
     }

@@ -30,6 +30,26 @@ extension GraphError {
     static let accessDenied = GraphError(
         status: 403, code: "accessDenied", message: "Insufficient privileges to complete the operation.")
 
+    /// A delegated token without a granting scope: 403, or 401 with the challenge (`scope-denial-401`,
+    /// reference §8.12).
+    static func scopeDenied(_ variants: Set<MockVariant>) -> GraphError {
+        guard variants.contains(.scopeDenial401) else { return accessDenied }
+        return unauthenticated("Access token validation failure. Insufficient privileges to complete the operation.")
+    }
+
+    /// An app-only token on `/users/...`: 403 by default; 400 or 401 under a variant (§8.3, undocumented).
+    static func appOnlyDenied(_ variants: Set<MockVariant>) -> GraphError {
+        if variants.contains(.appOnly400) {
+            return GraphError(
+                status: 400, code: "BadRequest",
+                message: "This operation is only valid with delegated authentication flow.")
+        }
+        if variants.contains(.appOnly401) {
+            return unauthenticated("Access token validation failure. Application permissions are not supported for this operation.")
+        }
+        return accessDenied
+    }
+
     /// Directory wording for an unknown user, as Graph answers `/users/{id}` lookups.
     static func userNotFound(_ key: String) -> GraphError {
         GraphError(
@@ -53,8 +73,13 @@ extension GraphError {
             headers: [("Allow", allowed.joined(separator: ", "))])
     }
 
-    static func unsupportedMediaType(_ contentType: String?) -> GraphError {
-        GraphError(
+    static func unsupportedMediaType(_ contentType: String?, variants: Set<MockVariant> = []) -> GraphError {
+        if variants.contains(.unsupportedMedia400) {
+            return GraphError(
+                status: 400, code: "BadRequest",
+                message: "Content-Type '\(contentType ?? "")' is not supported; send application/json.")
+        }
+        return GraphError(
             status: 415, code: "UnsupportedMediaType",
             message: "Content-Type '\(contentType ?? "")' is not supported; send application/json.")
     }
@@ -70,6 +95,11 @@ extension GraphError {
         GraphError(
             status: 400, code: "BadRequest",
             message: "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format. (\(detail))")
+    }
+
+    /// `read-only-rejected`: a server-managed member in a request body.
+    static func readOnlyProperty(_ name: String) -> GraphError {
+        .invalidRequest("The property '\(name)' is read-only and cannot be set by the client.")
     }
 
     static func invalidRequest(_ message: String) -> GraphError {

@@ -1,5 +1,5 @@
 /// How the mock behaves: the documented defaults, the policy for the open points of the contract,
-/// and at most one deliberate defect.
+/// at most one deliberate defect, and any number of conforming variants.
 ///
 /// Everything here is a value so a test or the CLI can build one, tweak a field and start a server
 /// without any shared state.
@@ -15,6 +15,8 @@ public struct MockConfiguration: Sendable {
     public var complexPatch: ComplexPatch = .merge
     /// The single deviation from the contract to exhibit, or nil for a faithful mock.
     public var defect: MockDefect? = nil
+    /// Conforming behaviours that differ from the mock's defaults (several may be combined).
+    public var variants: Set<MockVariant> = []
     /// Every Nth request answers 429 with `Retry-After`; the request after it always passes.
     public var throttleEvery: Int? = nil
     public var throttleRetryAfter: Int = 1
@@ -31,4 +33,7 @@ public struct MockConfiguration: Sendable {
 
     /// True when `defect` is the given one; keeps call sites short.
     func has(_ candidate: MockDefect) -> Bool { defect == candidate }
+
+    /// True when the given variant is on.
+    func has(_ candidate: MockVariant) -> Bool { variants.contains(candidate) }
 }

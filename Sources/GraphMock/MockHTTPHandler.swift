@@ -90,13 +90,28 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func write(
         _ response: MockResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext, close: Bool = true
     ) {
+        let variants = service.configuration.variants
         var headers = HTTPHeaders(response.headers)
-        if response.status != 204 { headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count)) }
-        if !keepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+        // `chunked`: the service already said Transfer-Encoding; NIO frames each body part as a chunk.
+        // HTTP/1.0 has no chunked coding (RFC 9112 §6.1), so those clients get Content-Length.
+        if version.major == 1, version.minor == 0 { headers.remove(name: "Transfer-Encoding") }
+        let isChunked = headers.contains(name: "Transfer-Encoding")
+        if response.status != 204, !isChunked {
+            headers.replaceOrAdd(name: variants.casedHeaderName("Content-Length"), value: String(response.body.count))
+        }
+        if !keepAlive { headers.replaceOrAdd(name: variants.casedHeaderName("Connection"), value: "close") }
         let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if !response.body.isEmpty {
-            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+            // Several chunks when chunked, so a client that only reads the first one notices.
+            let size = isChunked ? max(1, (response.body.count + 2) / 3) : response.body.count
+            var offset = 0
+            while offset < response.body.count {
+                let end = min(offset + size, response.body.count)
+                let part = context.channel.allocator.buffer(bytes: response.body[offset..<end])
+                context.write(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil)
+                offset = end
+            }
         }
         let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if !keepAlive && close {

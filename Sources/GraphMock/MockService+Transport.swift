@@ -4,7 +4,7 @@ extension MockService {
     /// error (ids, headers, Graph error body).
     func payloadTooLarge(_ request: MockRequest) -> MockResponse {
         let exchange = Exchange(request: request, now: .now())
-        return ResponseBuilder(exchange: exchange, defect: configuration.defect)
+        return ResponseBuilder(exchange: exchange, defect: configuration.defect, variants: configuration.variants)
             .failure(.payloadTooLarge(limit: configuration.maxBodyBytes))
     }
 }

@@ -15,15 +15,19 @@ import JSONShape
 /// nothing from the caller.
 public struct MockService: Sendable {
     public let configuration: MockConfiguration
-    let store = PositionStore()
+    let store: PositionStore
 
     public init(configuration: MockConfiguration = .init()) {
         self.configuration = configuration
+        store = PositionStore(
+            clock: configuration.has(.timestampsSeconds) ? .wholeSeconds
+                : configuration.has(.timestampsMillis) ? .millisecondSteps : .ticks,
+            opaqueIDs: configuration.has(.opaqueIDs))
     }
 
     public func handle(_ request: MockRequest) async -> MockResponse {
         let exchange = Exchange(request: request, now: .now())
-        let builder = ResponseBuilder(exchange: exchange, defect: configuration.defect)
+        let builder = ResponseBuilder(exchange: exchange, defect: configuration.defect, variants: configuration.variants)
         do {
             return builder.success(try await process(request, exchange))
         } catch {
@@ -33,7 +37,8 @@ public struct MockService: Sendable {
 
     private func process(_ request: MockRequest, _ exchange: Exchange) async throws(GraphError) -> Success {
         // The retry-after-missing defect only shows while throttling, so it turns throttling on.
-        let throttlePeriod = configuration.throttleEvery ?? (configuration.has(.retryAfterMissing) ? 5 : nil)
+        let throttlePeriod = configuration.throttleEvery
+            ?? (configuration.has(.retryAfterMissing) ? 5 : configuration.has(.throttle) ? 7 : nil)
         if let period = throttlePeriod, await !store.admit(every: period) {
             throw .throttled(retryAfter: configuration.throttleRetryAfter, sendHeader: !configuration.has(.retryAfterMissing))
         }
@@ -64,7 +69,7 @@ public struct MockService: Sendable {
         let access: PermissionPolicy.Access = request.method == "GET" ? .read : .write
         guard PermissionPolicy.allows(caller, ownData: ownData, access: access, defect: configuration.defect) else {
             if configuration.has(.deniedRequestApplied) { _ = try? await operation.run() }
-            throw .accessDenied
+            throw caller.isAppOnly ? GraphError.appOnlyDenied(configuration.variants) : .scopeDenied(configuration.variants)
         }
         return try await operation.run()
     }

@@ -1,3 +1,4 @@
+import Foundation
 import JSONShape
 
 /// One authorised operation on a user's positions: list, get, create, update or delete.
@@ -15,7 +16,10 @@ struct PositionOperation: Sendable {
     var exchange: Exchange
 
     private var defect: MockDefect? { configuration.defect }
-    private var renderer: PositionRenderer { PositionRenderer(defect: defect) }
+    private var variants: Set<MockVariant> { configuration.variants }
+    private var renderer: PositionRenderer { PositionRenderer(defect: defect, variants: variants) }
+    /// Lists page at this size under `server-paging`.
+    static let pageSize = 1
     private var serviceRoot: String { exchange.origin + "/" + route.version }
     private var collectionContext: String {
         "\(serviceRoot)/$metadata#users('\(owner.id)')/profile/positions"
@@ -34,16 +38,33 @@ struct PositionOperation: Sendable {
     }
 
     private func list() async -> Success {
-        var items = await store.list(owner: owner.id)
+        let items = await store.list(owner: owner.id)
         let skipped = items.dropFirst(query.skip ?? 0)
-        let page = query.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
+        var page = query.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
+        var nextLink: String?
+        if variants.contains(.serverPaging), page.count > Self.pageSize {
+            page = Array(page.prefix(Self.pageSize))
+            nextLink = nextPageLink(skip: (query.skip ?? 0) + Self.pageSize, top: query.top.map { $0 - Self.pageSize })
+        }
         var context = collectionContext
         if let select = query.select, defect != .selectIgnored { context += "(\(select.joined(separator: ",")))" }
-        let body: JSONValue = [
-            "@odata.context": .string(context),
-            "value": .array(page.map { renderer.render($0, context: nil, select: query.select) }),
-        ]
-        return Success(status: 200, body: body)
+        var body = JSONObject()
+        if !variants.contains(.noODataContext) { body["@odata.context"] = .string(context) }
+        if let nextLink { body["@odata.nextLink"] = .string(nextLink) }
+        body["value"] = .array(page.map { renderer.render($0, context: nil, select: query.select) })
+        return Success(status: 200, body: .object(body))
+    }
+
+    /// The same list URL with `$skip` advanced (and `$top` reduced), `$select` kept.
+    private func nextPageLink(skip: Int, top: Int?) -> String {
+        let path = request.target.prefix { $0 != "?" }
+        var options: [String] = []
+        if let select = query.select {
+            options.append("$select=" + select.joined(separator: ","))
+        }
+        if let top { options.append("$top=\(top)") }
+        options.append("$skip=\(skip)")
+        return exchange.origin + path + "?" + options.joined(separator: "&")
     }
 
     private func get(_ id: String) async throws(GraphError) -> Success {
@@ -52,12 +73,13 @@ struct PositionOperation: Sendable {
     }
 
     private func create() async throws(GraphError) -> Success {
-        let body = try RequestBody.decode(request, defect: defect)
-        let values = try BodyValidator(operation: .create, defect: defect).validate(body)
+        let body = try RequestBody.decode(request, defect: defect, variants: variants)
+        let values = try BodyValidator(operation: .create, defect: defect, rejectReadOnly: variants.contains(.readOnlyRejected))
+            .validate(body)
         let created = await store.create(owner: owner.id, values: values, by: callerIdentity)
         var headers: [(String, String)] = []
         if let id = created["id"]?.stringValue {
-            headers.append(("Location", "\(serviceRoot)/users/\(owner.id)/profile/positions/\(id)"))
+            headers.append(("Location", "\(serviceRoot)/users/\(owner.id)/profile/positions/\(Self.pathSegment(id))"))
         }
         return Success(
             status: defect == .createReturns200 ? 200 : 201, body: renderer.render(created, context: entityContext),
@@ -67,8 +89,9 @@ struct PositionOperation: Sendable {
     private func update(_ id: String) async throws(GraphError) -> Success {
         let exists = await store.position(owner: owner.id, id: id) != nil
         guard exists || defect == .patchUnknownCreates else { throw .positionNotFound(id) }
-        let body = try RequestBody.decode(request, defect: defect)
-        let patch = try BodyValidator(operation: .update, defect: defect).validate(body)
+        let body = try RequestBody.decode(request, defect: defect, variants: variants)
+        let patch = try BodyValidator(operation: .update, defect: defect, rejectReadOnly: variants.contains(.readOnlyRejected))
+            .validate(body)
         if defect == .patchServerError { throw .internalServerError }
         if !exists {
             let created = await store.create(owner: owner.id, values: patch, by: callerIdentity, id: id)
@@ -91,6 +114,15 @@ struct PositionOperation: Sendable {
         }
         return Success(status: 204, body: nil)
     }
+
+    /// An id as one path segment: everything but RFC 3986 unreserved characters percent-encoded
+    /// (GUIDs are unchanged; `opaque-ids` ids get `%2F`, `%2B`, `%3D`).
+    static func pathSegment(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: unreserved) ?? id
+    }
+
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// `createdBy`/`lastModifiedBy`: the calling user, or the calling app for app-only tokens.
     private var callerIdentity: JSONValue {

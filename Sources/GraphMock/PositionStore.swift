@@ -7,12 +7,34 @@ import JSONShape
 /// An actor, and every read-modify-write is one synchronous method, so concurrent PATCHes of one
 /// position never lose an update and concurrent create/delete keep each list consistent.
 actor PositionStore {
+    /// How stamps are taken (the timestamp variants, reference §3.5).
+    enum Clock: Sendable {
+        /// 100-ns ticks, strictly increasing.
+        case ticks
+        /// Full precision, but each stamp at least 1 ms after the previous one, so a 3-digit
+        /// rendering shows every write (`timestamps-millis`).
+        case millisecondSteps
+        /// Whole seconds, never backwards; two writes within a second share a stamp (`timestamps-seconds`).
+        case wholeSeconds
+    }
+
+    /// Hidden member holding the revision counter (`extra-properties`); never accepted from a body
+    /// (the validator drops `@` names) and only rendered by that variant.
+    static let revisionKey = "@mock.revision"
+
+    private let clock: Clock
+    private let opaqueIDs: Bool
     private var users: [String: UserRecord] = [:]
     /// Positions per user key, in creation order.
     private var positions: [String: [JSONObject]] = [:]
     private var lastTicks: Int64 = 0
     private var requestCount = 0
     private var admitNext = false
+
+    init(clock: Clock = .ticks, opaqueIDs: Bool = false) {
+        self.clock = clock
+        self.opaqueIDs = opaqueIDs
+    }
 
     // MARK: Throttling
 
@@ -68,12 +90,13 @@ actor PositionStore {
     func create(owner: String, values: JSONObject, by identity: JSONValue, id: String? = nil) -> JSONObject {
         let stamp = JSONValue.string(nextTimestamp().dateTimeOffset)
         var entity = JSONObject()
-        entity["id"] = .string(id ?? UUID().uuidString.lowercased())
+        entity["id"] = .string(id ?? newID())
         for (name, value) in values where name != "id" { entity[name] = value }
         entity["createdBy"] = identity
         entity["createdDateTime"] = stamp
         entity["lastModifiedBy"] = identity
         entity["lastModifiedDateTime"] = stamp
+        entity[Self.revisionKey] = .int(1)
         positions[owner.lowercased(), default: []].append(entity)
         return entity
     }
@@ -88,6 +111,7 @@ actor PositionStore {
         else { return nil }
         var after = applier.apply(patch, to: before)
         after["lastModifiedBy"] = identity
+        after[Self.revisionKey] = .int(Int(before[Self.revisionKey]?.numberValue?.int64 ?? 0) + 1)
         if !freezeLastModified { after["lastModifiedDateTime"] = .string(nextTimestamp().dateTimeOffset) }
         positions[key]?[index] = after
         return (before, after)
@@ -104,7 +128,24 @@ actor PositionStore {
     /// Wall-clock time, but strictly later than any stamp handed out before, so
     /// `lastModifiedDateTime` advances even for two PATCHes within one clock tick.
     private func nextTimestamp() -> Timestamp {
-        lastTicks = max(Timestamp.now().ticks, lastTicks + 1)
+        let now = Timestamp.now().ticks
+        switch clock {
+        case .ticks:
+            lastTicks = max(now, lastTicks + 1)
+        case .millisecondSteps:
+            lastTicks = max(now, lastTicks + Timestamp.ticksPerSecond / 1000)
+        case .wholeSeconds:
+            lastTicks = max(now - now % Timestamp.ticksPerSecond, lastTicks)
+        }
         return Timestamp(ticks: lastTicks)
+    }
+
+    /// A GUID, or under `opaque-ids` a base64-like id with `/`, `+` and `=` like real profile ids.
+    private func newID() -> String {
+        let guid = UUID()
+        guard opaqueIDs else { return guid.uuidString.lowercased() }
+        let bytes = withUnsafeBytes(of: guid.uuid) { Array($0) }
+        let base64 = Data(bytes).base64EncodedString()  // 22 characters and "=="
+        return "AAMkAD/" + base64.prefix(11) + "+" + base64.dropFirst(11)
     }
 }

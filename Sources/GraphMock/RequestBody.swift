@@ -3,18 +3,18 @@ import JSONShape
 
 /// Reads a POST/PATCH body: media type, JSON syntax, top-level object.
 ///
-/// A missing or non-JSON `Content-Type` gets 415 (documented choice; Graph's exact status is not
+/// A missing or non-JSON `Content-Type` gets 415 (400 under `unsupported-media-400`; documented choice; Graph's exact status is not
 /// documented). Parsing is bounded at depth 64 so a hostile body cannot exhaust the stack; a body
 /// that is not JSON, too deep, not an object, or repeats a member name gets 400 `BadRequest`.
 enum RequestBody {
     static let maxDepth = 64
 
-    static func decode(_ request: MockRequest, defect: MockDefect?) throws(GraphError) -> JSONObject {
+    static func decode(_ request: MockRequest, defect: MockDefect?, variants: Set<MockVariant> = []) throws(GraphError) -> JSONObject {
         if defect != .contentTypeNotChecked {
             let contentType = request.header("Content-Type")
             let mediaType = contentType?.split(separator: ";", maxSplits: 1).first
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard mediaType == "application/json" else { throw .unsupportedMediaType(contentType) }
+            guard mediaType == "application/json" else { throw .unsupportedMediaType(contentType, variants: variants) }
         }
         let parsed: JSONParser.Result
         do {

@@ -13,6 +13,8 @@ final class RawHTTPClient {
         var status: Int
         var headers: [(String, String)]
         var body: [UInt8]
+        /// Number of non-empty chunks when the body came chunked, else 0.
+        var chunkCount = 0
         func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
         var text: String { String(decoding: body, as: UTF8.self) }
     }
@@ -89,6 +91,9 @@ final class RawHTTPClient {
             let name = line.prefix { $0 != ":" }
             return (String(name), line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces))
         }
+        if headers.contains(where: { $0.0.lowercased() == "transfer-encoding" && $0.1.lowercased() == "chunked" }) {
+            return try readChunked(status: status, headers: headers)
+        }
         let length = headers.first { $0.0.lowercased() == "content-length" }.flatMap { Int($0.1) } ?? 0
         while buffer.count < length {
             if try !fill() { throw Failure(description: "connection closed inside body") }
@@ -96,6 +101,39 @@ final class RawHTTPClient {
         let body = Array(buffer[..<length])
         buffer.removeFirst(length)
         return Response(status: status, headers: headers, body: body)
+    }
+
+    /// A chunked body (RFC 9112 §7.1): hex size lines, data, CRLF; a 0 chunk and trailers end it.
+    private func readChunked(status: Int, headers: [(String, String)]) throws -> Response {
+        var body: [UInt8] = []
+        var chunks = 0
+        while true {
+            let line = try readLine()
+            let sizeText = line.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces)
+            guard let size = Int(sizeText, radix: 16) else { throw Failure(description: "bad chunk size '\(line)'") }
+            if size == 0 {
+                while try !readLine().isEmpty {}  // trailers up to the empty line
+                return Response(status: status, headers: headers, body: body, chunkCount: chunks)
+            }
+            while buffer.count < size + 2 {
+                if try !fill() { throw Failure(description: "connection closed inside a chunk") }
+            }
+            body += buffer[..<size]
+            guard buffer[size] == 13, buffer[size + 1] == 10 else { throw Failure(description: "chunk without CRLF") }
+            buffer.removeFirst(size + 2)
+            chunks += 1
+        }
+    }
+
+    private func readLine() throws -> String {
+        while true {
+            if let end = buffer.indices.dropLast().first(where: { buffer[$0] == 13 && buffer[$0 + 1] == 10 }) {
+                let line = String(decoding: buffer[..<end], as: UTF8.self)
+                buffer.removeFirst(end + 2)
+                return line
+            }
+            if try !fill() { throw Failure(description: "connection closed inside a line") }
+        }
     }
 
     /// One request on this connection; adds Host and Content-Length.
