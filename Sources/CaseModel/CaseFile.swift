@@ -69,6 +69,8 @@ public struct Step: Sendable {
     public var snapshot: String?
     /// Seconds to pause before sending (e.g. so a server storing whole seconds shows a later time).
     public var wait: Double?
+    /// `pages: all`: follow `@odata.nextLink` and check the whole list as one body.
+    public var allPages: Bool = false
     public var location: SourceLocation
 }
 

@@ -78,6 +78,10 @@ extension CaseFileDecoder {
                 sink.error("'wait' takes seconds from 0 to 10", at: waitNode.location)
             }
         }
+        let pages = reader.string("pages")
+        if let pages, pages.value != "all" {
+            sink.error("'pages' only takes 'all' (follow @odata.nextLink)", at: pages.location)
+        }
         let snapshot = reader.string("snapshot")
         if let snapshot {
             scope.snapshots.insert(snapshot.value)
@@ -86,7 +90,7 @@ extension CaseFileDecoder {
         return Step(
             name: reader.string("name")?.value, principal: principal?.value,
             method: method?.value ?? "GET", path: path?.value ?? "/", query: query, headers: headers, body: body,
-            auth: auth, expect: expect, captures: captures, snapshot: snapshot?.value, wait: wait, location: node.location
+            auth: auth, expect: expect, captures: captures, snapshot: snapshot?.value, wait: wait, allPages: pages?.value == "all", location: node.location
         )
     }
 

@@ -4,7 +4,7 @@ import JSONShape
 public struct CaseFileDecoder {
     static let fileKeys = ["suite", "classname", "doc", "tags", "principal", "setup", "teardown", "cases"]
     static let caseKeys = ["name", "doc", "tags", "principal", "when", "matrix", "setup", "steps", "teardown", "note"]
-    static let stepKeys = ["name", "as", "method", "path", "query", "headers", "json", "raw", "auth", "expect", "capture", "snapshot", "wait"]
+    static let stepKeys = ["name", "as", "method", "path", "query", "headers", "json", "raw", "auth", "expect", "capture", "snapshot", "wait", "pages"]
     static let methods = ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"]
 
     let context: LintContext

@@ -38,13 +38,14 @@ struct PositionOperation: Sendable {
     }
 
     private func list() async -> Success {
-        let items = await store.list(owner: owner.id)
+        var items = await store.list(owner: owner.id)
+        if let token = query.skipToken { items = items.filter { PositionStore.cursor(of: $0) > token } }
         let skipped = items.dropFirst(query.skip ?? 0)
         var page = query.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
         var nextLink: String?
         if variants.contains(.serverPaging), page.count > Self.pageSize {
             page = Array(page.prefix(Self.pageSize))
-            nextLink = nextPageLink(skip: (query.skip ?? 0) + Self.pageSize, top: query.top.map { $0 - Self.pageSize })
+            nextLink = nextPageLink(after: PositionStore.cursor(of: page[Self.pageSize - 1]), top: query.top.map { $0 - Self.pageSize })
         }
         var context = collectionContext
         if let select = query.select, defect != .selectIgnored { context += "(\(select.joined(separator: ",")))" }
@@ -55,15 +56,17 @@ struct PositionOperation: Sendable {
         return Success(status: 200, body: .object(body))
     }
 
-    /// The same list URL with `$skip` advanced (and `$top` reduced), `$select` kept.
-    private func nextPageLink(skip: Int, top: Int?) -> String {
+    /// The same list URL resuming after the page's last item (`$skiptoken`, as Graph pages), with
+    /// `$top` reduced and `$select` kept.
+    private func nextPageLink(after cursor: String, top: Int?) -> String {
         let path = request.target.prefix { $0 != "?" }
         var options: [String] = []
         if let select = query.select {
             options.append("$select=" + select.joined(separator: ","))
         }
         if let top { options.append("$top=\(top)") }
-        options.append("$skip=\(skip)")
+        let token = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor
+        options.append("$skiptoken=\(token)")
         return exchange.origin + path + "?" + options.joined(separator: "&")
     }
 

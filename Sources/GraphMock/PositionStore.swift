@@ -76,11 +76,15 @@ actor PositionStore {
 
     // MARK: Positions
 
+    /// Ordered by createdDateTime (reference §1), ties by id, so a paging cursor is stable.
     func list(owner: String) -> [JSONObject] {
-        (positions[owner.lowercased()] ?? []).enumerated().sorted { left, right in
-            let l = left.element["createdDateTime"]?.stringValue ?? "", r = right.element["createdDateTime"]?.stringValue ?? ""
-            return l == r ? left.offset < right.offset : l < r
-        }.map(\.element)
+        (positions[owner.lowercased()] ?? []).sorted { Self.cursor(of: $0) < Self.cursor(of: $1) }
+    }
+
+    /// An item's place in list order, as `$skiptoken` carries it: later deletions and creations
+    /// of other items cannot shift a page boundary, unlike a `$skip` offset.
+    static func cursor(of item: JSONObject) -> String {
+        (item["createdDateTime"]?.stringValue ?? "") + "|" + (item["id"]?.stringValue ?? "")
     }
 
     func position(owner: String, id: String) -> JSONObject? {

@@ -10,6 +10,8 @@ struct QueryOptions: Sendable {
     var select: [String]?
     var top: Int?
     var skip: Int?
+    /// Server-driven paging cursor (only ever produced by this mock's own nextLink).
+    var skipToken: String?
 
     static func parse(_ pairs: [(name: String, value: String)], route: Route, method: String) throws(GraphError) -> QueryOptions {
         var options = QueryOptions()
@@ -22,6 +24,8 @@ struct QueryOptions: Sendable {
                 options.top = try parseCount(name, value)
             case "$skip" where route.isCollection:
                 options.skip = try parseCount(name, value)
+            case "$skiptoken" where route.isCollection:
+                options.skipToken = value
             default:
                 throw .badQuery("Query option '\(name)' is not supported on this resource by the mock.")
             }

@@ -155,7 +155,10 @@ struct CaseExecution {
         state.transcript.note("\(label): \(requestLine)")
         let response = try send(request, label: label, state: &state, remaining: remaining, location: step.location)
 
-        let observed = Self.observe(response)
+        var observed = Self.observe(response)
+        if step.allPages {
+            try followPages(&observed, request: request, label: label, state: &state, remaining: remaining, location: step.location)
+        }
         let checker = ExpectationChecker(
             shapes: context.shapes, policy: context.settings.shapePolicy, bindings: state.bindings,
             snapshots: state.snapshots, defaultErrorShape: context.settings.defaultErrorShape,
@@ -242,6 +245,44 @@ struct CaseExecution {
             state.transcript.note("\(response.status) with Retry-After \(delay) s: retry \(attempt) of at most \(policy.maxRetries)")
             if context.replay == nil { Thread.sleep(forTimeInterval: delay) }
         }
+    }
+
+    /// Follows `@odata.nextLink` (at most 100 pages, same scheme/host/port as the target only, so the
+    /// token never travels elsewhere) and joins every page's `value` into the first page's body.
+    private func followPages(_ observed: inout ObservedResponse, request: HTTPRequest, label: String, state: inout CaseState,
+                             remaining: Double, location: SourceLocation) throws(Stop) {
+        guard observed.status == 200, case .object(var first)? = observed.json, var items = first["value"]?.arrayValue else { return }
+        var next = first["@odata.nextLink"]?.stringValue
+        var pages = 1
+        while let link = next {
+            guard Self.sameOrigin(link, context.settings.baseURL) else {
+                let message = "\(label): @odata.nextLink \(link) leaves the target; not followed (the token stays with the target)"
+                throw .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(location)"))
+            }
+            guard pages < 100 else {
+                let message = "\(label): more than 100 pages of @odata.nextLink"
+                throw .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(location)"))
+            }
+            var pageRequest = HTTPRequest(method: "GET", url: link, headers: request.headers, body: nil)
+            pageRequest.headers.removeAll { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }
+            let page = Self.observe(try send(pageRequest, label: "\(label) page \(pages + 1)", state: &state, remaining: remaining, location: location))
+            guard page.status == 200, let body = page.json, let more = body["value"]?.arrayValue else {
+                let message = "\(label): page \(pages + 1) (@odata.nextLink) answered \(page.status) without a value array"
+                throw .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(location)"))
+            }
+            items += more
+            next = body["@odata.nextLink"]?.stringValue
+            pages += 1
+        }
+        first["value"] = .array(items)
+        first["@odata.nextLink"] = nil
+        observed.json = .object(first)
+        if pages > 1 { state.transcript.note("\(label): joined \(pages) pages, \(items.count) items") }
+    }
+
+    static func sameOrigin(_ link: String, _ base: String) -> Bool {
+        guard let a = URLComponents(string: link), let b = URLComponents(string: base) else { return false }
+        return a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && a.port == b.port
     }
 
     /// Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3).

@@ -42,6 +42,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Check a recorded HAR again with the current cases and shapes, sending nothing.")
     var replay: String?
 
+    @Option(name: .customLong("mock-variant"), help: "With the embedded mock: a conforming variant (repeatable; see `serve --list-variants`).")
+    var mockVariants: [String] = []
+
     @Argument(help: "Case files or folders (default: all of --cases).")
     var paths: [String] = []
 
@@ -75,9 +78,16 @@ struct RunCommand: AsyncParsableCommand {
         var base = driver.prepared.target.baseURL
         if driver.prepared.target.usesEmbeddedMock, replayLog == nil {
             do {
-                let server = try await GraphMockServer.start(configuration: driver.mockConfiguration(defect: defect))
+                var configuration = driver.mockConfiguration(defect: defect)
+                configuration.variants = try Set(mockVariants.map { name in
+                    guard let parsed = MockVariant(rawValue: name) else { throw ValidationError("unknown variant '\(name)'") }
+                    return parsed
+                })
+                let server = try await GraphMockServer.start(configuration: configuration)
                 mock = server
                 base = server.baseURL
+            } catch let error as ValidationError {
+                throw error
             } catch {
                 FileHandle.printError("graph-conformance: cannot start the embedded mock: \(error)")
                 throw ToolExit(.couldNotRun)

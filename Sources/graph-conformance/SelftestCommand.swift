@@ -3,6 +3,7 @@ import CaseModel
 import CurlClient
 import Foundation
 import GraphMock
+import JSONShape
 import Reporting
 import Runner
 
@@ -35,37 +36,62 @@ struct SelftestCommand: AsyncParsableCommand {
             return parsed
         }
         Interruption.shared.install()
-        let clean = await run(driver, defect: nil)
-        print("clean mock: " + Self.counts(clean))
-        // Throttling is allowed behaviour (reference §4.3): with every 7th request answered 429 +
-        // Retry-After, the catalogue must still pass, through the runner's retries.
-        let throttled = await run(driver, defect: nil, throttleEvery: 7)
-        print("clean mock, throttled (every 7th request 429): " + Self.counts(throttled))
-        var reports: [MockDefect: RunReport] = [:]
-        await withTaskGroup(of: (MockDefect, RunReport).self) { group in
-            var pending = defects.makeIterator()
-            for _ in 0..<max(1, parallel) {
-                guard let item = pending.next() else { break }
-                group.addTask { (item, await run(driver, defect: item)) }
-            }
-            for await (item, report) in group {
-                reports[item] = report
-                if !Interruption.shared.isRequested, let next = pending.next() {
-                    group.addTask { (next, await run(driver, defect: next)) }
-                }
-            }
-        }
-        let results = defects.compactMap { item in reports[item].map { (name: item.rawValue, summary: item.summary, report: $0) } }
-        let killMatrix = KillMatrix(clean: [clean, throttled], defects: results)
+        // Faithful runs (clean, throttled — allowed by reference §4.3 — and every conforming
+        // variant) must show no failure; each defect run must show at least one.
+        var runs: [Run] = [Run(label: "clean mock"), Run(label: "clean mock, throttled (every 7th request 429)", throttleEvery: 7)]
+        runs += MockVariant.allCases.map { Run(label: "clean mock, variant \($0.rawValue)", variants: [$0]) }
+        runs.append(Run(label: "clean mock, every variant at once", variants: Set(MockVariant.allCases)))
+        // The other documented answer to reference §8.1: a server that replaces nested complex
+        // values, checked under the policy that says so.
+        runs.append(Run(label: "clean mock replacing nested values, policy complexPatch=replace", complexPatch: "replace"))
+        let faithfulCount = runs.count
+        runs += defects.map { Run(label: "defect \($0.rawValue)", defect: $0) }
+        let reports = await runAll(runs, driver: driver)
+        for (item, report) in zip(runs.prefix(faithfulCount), reports) { print("\(item.label): " + Self.counts(report)) }
+        let conforming = Array(reports.prefix(faithfulCount))
+        let results = zip(defects, reports.dropFirst(faithfulCount)).map { (name: $0.rawValue, summary: $0.summary, report: $1) }
+        let killMatrix = KillMatrix(clean: conforming, defects: results)
         print(killMatrix.renderText())
         try? ReportFile.writeAtomically(killMatrix.renderMarkdown(), to: matrix)
         print(killMatrix.verdictLine)
         if !killMatrix.passed { throw ToolExit(.contractFailures) }
     }
 
-    private func run(_ driver: RunDriver, defect: MockDefect?, throttleEvery: Int? = nil) async -> RunReport {
+    /// One catalogue run against a freshly started mock.
+    struct Run: Sendable {
+        var label: String
+        var defect: MockDefect? = nil
+        var throttleEvery: Int? = nil
+        var variants: Set<MockVariant> = []
+        var complexPatch: String? = nil
+    }
+
+    /// Every run, at most `parallel` at a time (they mostly wait on timers), results in input order.
+    private func runAll(_ runs: [Run], driver: RunDriver) async -> [RunReport] {
+        var reports = [RunReport?](repeating: nil, count: runs.count)
+        await withTaskGroup(of: (Int, RunReport).self) { group in
+            var pending = runs.indices.makeIterator()
+            for _ in 0..<max(1, parallel) {
+                guard let index = pending.next() else { break }
+                group.addTask { (index, await run(driver, runs[index])) }
+            }
+            for await (index, report) in group {
+                reports[index] = report
+                if !Interruption.shared.isRequested, let next = pending.next() {
+                    group.addTask { (next, await run(driver, runs[next])) }
+                }
+            }
+        }
+        return reports.map { $0 ?? RunReport(name: "graph-conformance", runID: "", startedAt: Date(), hostname: "localhost", properties: [], suites: [], interrupted: true) }
+    }
+
+    private func run(_ driver: RunDriver, _ spec: Run) async -> RunReport {
+        let defect = spec.defect, throttleEvery = spec.throttleEvery, variants = spec.variants
+        var driver = driver
+        if let complexPatch = spec.complexPatch { driver.prepared.target.policies["complexPatch"] = .string(complexPatch) }
         do {
             var configuration = driver.mockConfiguration(defect: defect)
+            configuration.variants = variants
             configuration.throttleEvery = throttleEvery ?? configuration.throttleEvery
             let server = try await GraphMockServer.start(configuration: configuration)
             var settings = RunSettings(baseURL: server.baseURL, runID: RunDriver.newRunID())

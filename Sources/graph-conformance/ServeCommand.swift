@@ -22,6 +22,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("list-defects"), help: "List the built-in defects and exit.")
     var listDefects = false
 
+    @Option(name: .long, help: "Behave in one of the ways a conforming server may differ (repeatable; see --list-variants).")
+    var variant: [String] = []
+
+    @Flag(name: .customLong("list-variants"), help: "List the conforming variants and exit.")
+    var listVariants = false
+
     @Option(name: .customLong("complex-patch"), help: "Nested complex PATCH behaviour: merge (default) or replace.")
     var complexPatch: String = "merge"
 
@@ -36,7 +42,18 @@ struct ServeCommand: AsyncParsableCommand {
             }
             return
         }
+        if listVariants {
+            let width = (MockVariant.allCases.map(\.rawValue.count).max() ?? 0) + 2
+            for variant in MockVariant.allCases {
+                print(variant.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + variant.summary)
+            }
+            return
+        }
         var configuration = MockConfiguration()
+        configuration.variants = try Set(variant.map { name in
+            guard let parsed = MockVariant(rawValue: name) else { throw ValidationError("unknown variant '\(name)'; see --list-variants") }
+            return parsed
+        })
         guard let mode = MockConfiguration.ComplexPatch(rawValue: complexPatch) else {
             throw ValidationError("--complex-patch takes merge or replace")
         }
