@@ -34,7 +34,8 @@ struct TokenAuthenticator {
         let token = header.dropFirst(scheme.count).trimmingBlanks()
         guard !token.isEmpty else { throw .tokenEmpty }
 
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        // Split on the bytes: a Character-wise split walked grapheme breaks over the whole token.
+        let parts = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
             let headerBytes = Base64URL.decode(parts[0]), case .object? = try? JSONParser.value(headerBytes),
             let payloadBytes = Base64URL.decode(parts[1]), case .object(let claims)? = try? JSONParser.value(payloadBytes),
