@@ -141,7 +141,6 @@ done
 synth_requests=$(python3 -c "
 import json; r=json.load(open('$TMP/syn.json'))
 print(sum(len(c.get('clientRequestIDs', [])) for s in r['suites'] for c in s['cases']))")
-synth_run_time=$(python3 -c "import json; print(json.load(open('$TMP/syn.json'))['totals']['time'])")
 timeout 30 wrk -t "$WRK_THREADS" -c "$JOBS" -d "${WRK_SECONDS}s" --latency \
     -H "$AUTH" -H 'Accept: application/json' -H 'User-Agent: graph-conformance-bench' "$URL" >"$TMP/wrk-get-N.txt"
 
@@ -217,10 +216,8 @@ runner20, runner20_j1 = hf("h-peer-runner.json")
 tavern20 = hf("h-peer-tavern.json")[0]
 synth_requests = int("$synth_requests")
 synth_wall = float("$best_wall")
-synth_run = float("$synth_run_time")
 wrk_n = wrk("wrk-get-N.txt")
 runner_rps = synth_requests / synth_wall
-runner_rps_in_run = synth_requests / synth_run
 result = {
     "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
     "machine": {"cpus": os.cpu_count(), "kernel": platform.release(),
@@ -234,9 +231,8 @@ result = {
         "requests": synth_requests,
         "runner_wall_s": synth_wall, "runner_requests_per_s": runner_rps,
         "runner_cpu_s": float("$best_cpu"), "runner_cpu_us_per_request": float("$best_cpu") / synth_requests * 1e6,
-        "runner_in_run_s": synth_run, "runner_in_run_requests_per_s": runner_rps_in_run,
         "wrk": wrk_n, "ratio_runner_over_wrk": runner_rps / wrk_n["requests_per_s"],
-        "ratio_in_run_over_wrk": runner_rps_in_run / wrk_n["requests_per_s"]},
+        "note": "end-to-end: process start, YAML load of the 10k-step file, requests, reports written"},
     "mock": {"get_c64": wrk("wrk-get-64.txt"), "patch_c64": wrk("wrk-patch-64.txt"),
              "get_cN": wrk_n, "patch_cN": wrk("wrk-patch-N.txt")},
     "peer_tavern_20": {"runner": stats(runner20), "runner_jobs1": stats(runner20_j1), "tavern": stats(tavern20),
@@ -260,9 +256,9 @@ rows = [
     ("date / machine", f"{t['date']}  {m['cpus']} CPU {m['cpu']}, {m['mem_gib']} GiB, load {m['loadavg_at_end'][0]:.2f}"),
     ("1 catalogue cold (median [min-max])", f"{cat['median']:.3f} s [{cat['min']:.3f}-{cat['max']:.3f}]  {t['catalogue']['cases']} cases, {t['catalogue']['requests_per_run']} requests  target <=1 s: {ok(t['targets']['catalogue_cold_le_1s'])}"),
     ("1 ... without audit-fields (1.1 s wait)", f"{noaudit['median']:.3f} s [{noaudit['min']:.3f}-{noaudit['max']:.3f}]  {t['catalogue_without_audit_fields']['requests_per_run']} requests  target <=1 s: {ok(t['targets']['catalogue_cold_without_wait_le_1s'])}"),
-    (f"2 runner 10k GETs --jobs {t['jobs']}", f"{runner_rps:,.0f} req/s end-to-end ({synth_wall:.2f} s), {runner_rps_in_run:,.0f} req/s in-run ({synth_run:.2f} s); runner CPU {t['runner_vs_wrk']['runner_cpu_us_per_request']:.0f} us/request"),
+    (f"2 runner 10k GETs --jobs {t['jobs']}", f"{runner_rps:,.0f} req/s end-to-end ({synth_wall:.2f} s); runner CPU {t['runner_vs_wrk']['runner_cpu_us_per_request']:.0f} us/request"),
     (f"2 wrk same URL -c {t['jobs']}", f"{wrk_n['requests_per_s']:,.0f} req/s, p99 {wrk_n['p99_ms']:.2f} ms"),
-    ("2 ratio runner/wrk", f"{t['runner_vs_wrk']['ratio_runner_over_wrk']:.2f} end-to-end, {t['runner_vs_wrk']['ratio_in_run_over_wrk']:.2f} in-run  target >=0.4: {ok(t['targets']['runner_ge_0.4x_wrk'])}"),
+    ("2 ratio runner/wrk", f"{t['runner_vs_wrk']['ratio_runner_over_wrk']:.2f}  target >=0.4: {ok(t['targets']['runner_ge_0.4x_wrk'])}"),
     ("3 mock GET  -c 64", f"{t['mock']['get_c64']['requests_per_s']:,.0f} req/s, p99 {t['mock']['get_c64']['p99_ms']:.2f} ms"),
     ("3 mock PATCH -c 64", f"{t['mock']['patch_c64']['requests_per_s']:,.0f} req/s, p99 {t['mock']['patch_c64']['p99_ms']:.2f} ms"),
     (f"3 mock PATCH -c {t['jobs']}", f"{t['mock']['patch_cN']['requests_per_s']:,.0f} req/s, p99 {t['mock']['patch_cN']['p99_ms']:.2f} ms"),
