@@ -39,11 +39,13 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
     }
 
     public func appending(_ key: String) -> JSONPointer {
-        JSONPointer(tokens: tokens + [key])
+        var extended = tokens  // one allocation, where `tokens + [key]` made two
+        extended.append(key)
+        return JSONPointer(tokens: extended)
     }
 
     public func appending(_ index: Int) -> JSONPointer {
-        JSONPointer(tokens: tokens + [String(index)])
+        appending(String(index))
     }
 
     public var parent: JSONPointer? {

@@ -7,13 +7,21 @@
 /// The `Edm.*` primitives are always known and need no registration.
 public final class ShapeRegistry: Sendable {
     let definitions: [String: ShapeDefinition]
+    /// Every structured type flattened once, so validation does not rebuild inheritance per object.
+    let flattened: [String: FlatStructure]
 
     public init() {
         definitions = [:]
+        flattened = [:]
     }
 
     init(definitions: [String: ShapeDefinition]) {
         self.definitions = definitions
+        var flattened: [String: FlatStructure] = [:]
+        for (name, definition) in definitions {
+            if case .structured(let structured) = definition { flattened[name] = FlatStructure(structured, in: definitions) }
+        }
+        self.flattened = flattened
     }
 
     /// A registry holding the entity, complex and enum types of one CSDL document.
@@ -88,7 +96,7 @@ public final class ShapeRegistry: Sendable {
 
     /// Every way `value` breaks `shapeName`, in document order of the value. Empty means conformant.
     public func validate(_ value: JSONValue, against shapeName: String, policy: ShapePolicy = .init()) -> [ShapeMismatch] {
-        var validator = ShapeValidator(definitions: definitions, policy: policy)
+        var validator = ShapeValidator(definitions: definitions, flattened: flattened, policy: policy)
         validator.checkNamed(value, name: shapeName, at: .root, declaredAt: nil, via: [])
         return validator.mismatches
     }

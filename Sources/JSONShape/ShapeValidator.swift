@@ -5,11 +5,14 @@
 /// declaration order. Pure: no state outlives one `validate` call.
 struct ShapeValidator {
     let definitions: [String: ShapeDefinition]
+    /// Structured types with their inheritance resolved, by registered name (see `FlatStructure`).
+    let flattened: [String: FlatStructure]
     let policy: ShapePolicy
     private(set) var mismatches: [ShapeMismatch] = []
 
-    init(definitions: [String: ShapeDefinition], policy: ShapePolicy) {
+    init(definitions: [String: ShapeDefinition], flattened: [String: FlatStructure] = [:], policy: ShapePolicy) {
         self.definitions = definitions
+        self.flattened = flattened
         self.policy = policy
     }
 
@@ -49,7 +52,8 @@ struct ShapeValidator {
             return
         }
         switch definitions[name] {
-        case .structured(let definition)?: checkStructured(value, definition, at: pointer)
+        case .structured(let definition)?:
+            checkStructured(value, definition, flattened[name] ?? FlatStructure(definition, in: definitions), at: pointer)
         case .enumeration(let definition)?: checkEnum(value, definition, at: pointer, declaredAt: location)
         case .inline(let shape)?: checkInline(value, shape, at: pointer, via: via + [name])
         case nil:
@@ -59,17 +63,14 @@ struct ShapeValidator {
         }
     }
 
-    private mutating func checkStructured(_ value: JSONValue, _ definition: StructuredTypeDefinition, at pointer: JSONPointer) {
+    private mutating func checkStructured(
+        _ value: JSONValue, _ definition: StructuredTypeDefinition, _ flat: FlatStructure, at pointer: JSONPointer
+    ) {
         guard case .object(let object) = value else {
             report(pointer, expected: "\(definition.name) (object)", value, definition.location)
             return
         }
-        let chain = inheritanceChain(of: definition)
-        var declared: [String: StructuredTypeDefinition.Property] = [:]
-        for type in chain {
-            for property in type.properties { declared[property.name] = property }
-        }
-        let isOpen = chain.contains(where: \.isOpen)
+        let declared = flat.declared, isOpen = flat.isOpen
         for (key, member) in object where !Self.isAnnotation(key) {
             if let property = declared[key] {
                 check(member, type: property.type, at: pointer.appending(key), declaredAt: property.location)
@@ -77,7 +78,7 @@ struct ShapeValidator {
                 reportExtra(key, member, at: pointer, owner: definition.name, definition.location)
             }
         }
-        guard definition.kind == .entity, let keyed = chain.last(where: { !$0.keys.isEmpty }) else { return }
+        guard definition.kind == .entity, let keyed = flat.keyed else { return }
         for key in keyed.keys where object[key] == nil {
             let expected = declared[key].map { EdmPrimitive(rawValue: $0.type.name)?.expectation ?? $0.type.displayName } ?? "a value"
             report(pointer.appending(key), expected: "\(expected) (entity key, required)", actual: "absent", keyed.keyLocation ?? keyed.location)
@@ -158,18 +159,11 @@ struct ShapeValidator {
         }
     }
 
-    /// Base types first, the type itself last; stops at a missing base or a cycle.
-    private func inheritanceChain(of definition: StructuredTypeDefinition) -> [StructuredTypeDefinition] {
-        var chain = [definition]
-        var seen: Set<String> = [definition.name]
-        while let base = chain[0].baseType, seen.insert(base.name).inserted, case .structured(let parent)? = definitions[base.name] {
-            chain.insert(parent, at: 0)
-        }
-        return chain
-    }
 
     /// OData instance and property annotations (`@odata.context`, `isCurrent@odata.type`).
-    static func isAnnotation(_ key: String) -> Bool { key.contains("@") }
+    /// A byte test: `key.contains("@")` resolved to Foundation's substring search, which bridged
+    /// every member name to NSString (the largest single cost of validation).
+    static func isAnnotation(_ key: String) -> Bool { key.utf8.contains(UInt8(ascii: "@")) }
 
     private mutating func reportExtra(_ key: String, _ value: JSONValue, at pointer: JSONPointer, owner: String, _ location: SourceLocation?) {
         let severity: ShapeMismatch.Severity
@@ -189,6 +183,31 @@ struct ShapeValidator {
 
     private mutating func report(_ pointer: JSONPointer, expected: String, actual: String, _ location: SourceLocation?, hint: String? = nil) {
         mismatches.append(ShapeMismatch(pointer: pointer, expected: expected, actual: actual, shapeLocation: location, hint: hint))
+    }
+}
+
+/// A structured type with its inheritance chain resolved: every declared property of the type and
+/// its bases (a derived declaration wins), whether any of them is open, and the type whose `Key`
+/// applies. Built once per registry (`ShapeRegistry.init`) instead of for every object validated.
+struct FlatStructure: Sendable {
+    let declared: [String: StructuredTypeDefinition.Property]
+    let isOpen: Bool
+    let keyed: StructuredTypeDefinition?
+
+    init(_ definition: StructuredTypeDefinition, in definitions: [String: ShapeDefinition]) {
+        // Base types first, the type itself last; stops at a missing base or a cycle.
+        var chain = [definition]
+        var seen: Set<String> = [definition.name]
+        while let base = chain[0].baseType, seen.insert(base.name).inserted, case .structured(let parent)? = definitions[base.name] {
+            chain.insert(parent, at: 0)
+        }
+        var declared: [String: StructuredTypeDefinition.Property] = [:]
+        for type in chain {
+            for property in type.properties { declared[property.name] = property }
+        }
+        self.declared = declared
+        isOpen = chain.contains(where: \.isOpen)
+        keyed = chain.last(where: { !$0.keys.isEmpty })
     }
 }
 
