@@ -50,7 +50,28 @@ struct RedactionRule: @unchecked Sendable {
     }
 
     func mightMatch(_ text: String) -> Bool {
-        hints.contains { text.range(of: $0, options: .caseInsensitive) != nil }
+        hints.contains { Self.containsASCIICaseInsensitive(text, $0) }
+    }
+
+    /// ASCII case-insensitive substring test on the UTF-8 bytes (hints are ASCII words).
+    static func containsASCIICaseInsensitive(_ text: String, _ hint: String) -> Bool {
+        let needle = hint.utf8.map { $0 | 0x20 }
+        guard let first = needle.first else { return true }
+        var utf8 = text
+        return utf8.withUTF8 { hay in
+            guard hay.count >= needle.count else { return false }
+            var index = 0
+            let last = hay.count - needle.count
+            while index <= last {
+                if hay[index] | 0x20 == first {
+                    var matched = true
+                    for offset in 1..<needle.count where hay[index + offset] | 0x20 != needle[offset] { matched = false; break }
+                    if matched { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     func apply(to text: String, marker: String) -> String {

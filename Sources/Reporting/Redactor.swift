@@ -15,11 +15,37 @@ public enum Redactor {
     public static func redact(_ text: String, secrets: [String] = []) -> String {
         var result = text
         for secret in secrets.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
-            result = result.replacingOccurrences(of: secret, with: marker)
+            result = replacingAll(secret, in: result)
         }
         for rule in RedactionRule.all where rule.mightMatch(result) {
             result = rule.apply(to: result, marker: marker)
         }
         return result
+    }
+
+    /// Byte-level replacement of every non-overlapping occurrence, left to right (what
+    /// `replacingOccurrences(of:with:)` did, without bridging the text to NSString).
+    static func replacingAll(_ secret: String, in text: String) -> String {
+        let needle = Array(secret.utf8)
+        guard let first = needle.first, text.utf8.count >= needle.count else { return text }
+        return text.utf8.withContiguousStorageIfAvailable { hay -> String in
+            var output: [UInt8] = []
+            var runStart = 0, index = 0, found = false
+            let last = hay.count - needle.count
+            while index <= last {
+                if hay[index] == first, needle.indices.allSatisfy({ hay[index + $0] == needle[$0] }) {
+                    if !found { output.reserveCapacity(hay.count); found = true }
+                    output.append(contentsOf: hay[runStart..<index])
+                    output.append(contentsOf: marker.utf8)
+                    index += needle.count
+                    runStart = index
+                } else {
+                    index += 1
+                }
+            }
+            guard found else { return text }
+            output.append(contentsOf: hay[runStart...])
+            return String(decoding: output, as: UTF8.self)
+        } ?? text.replacingOccurrences(of: secret, with: marker)
     }
 }
