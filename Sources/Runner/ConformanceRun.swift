@@ -39,7 +39,10 @@ public final class ConformanceRun: Sendable {
     /// Blocks until every case has a result.
     public func run(progress: Progress? = nil) -> [CaseReport] {
         let results = ResultSlots(count: planned.count)
-        let queue = WorkQueue(count: planned.count)
+        // Cases that sleep on purpose (`wait`) start first, so their pause overlaps the others
+        // instead of adding to the run's length; the report keeps plan order regardless.
+        let waiting = planned.indices.filter { planned[$0].hasWait }
+        let queue = WorkQueue(order: waiting + planned.indices.filter { !planned[$0].hasWait })
         let workers = max(1, min(context.settings.jobs, planned.count))
         let group = DispatchGroup()
         for workerIndex in 0..<workers {
@@ -88,19 +91,19 @@ public final class ConformanceRun: Sendable {
     }
 }
 
-/// Hands out case indices to workers, in plan order.
+/// Hands out case indices to workers in the given order.
 final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
+    private var position = 0
+    private let order: [Int]
 
-    init(count: Int) { self.count = count }
+    init(order: [Int]) { self.order = order }
 
     func next() -> Int? {
         lock.withLock {
-            guard nextIndex < count else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
+            guard position < order.count else { return nil }
+            defer { position += 1 }
+            return order[position]
         }
     }
 }

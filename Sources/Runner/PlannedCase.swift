@@ -16,6 +16,11 @@ public struct PlannedCase: Sendable {
 
     public var tags: [String] { file.tags + definition.tags }
 
+    /// True when some step pauses on purpose, so the run can start this case early.
+    var hasWait: Bool {
+        (file.setup + definition.setup + definition.steps).contains { ($0.wait ?? 0) > 0 }
+    }
+
     /// Every principal a run of this case needs.
     public var principals: Set<String> {
         let base = definition.principal ?? file.principal ?? "readWrite"

@@ -17,6 +17,9 @@ public struct RunSettings: Sendable {
     /// After this many consecutive connect/timeout failures the target counts as silent and the
     /// remaining cases are reported as errors at once, instead of each waiting for its timeouts.
     public var maxConsecutiveTransportFailures: Int = 3
+    /// Passing cases' transcripts are dropped from the report by default: they are the bulk of a
+    /// report's size and of the time spent writing it, and nobody reads them.
+    public var keepPassingTranscripts = false
     /// Bytes of each request and response body kept in a transcript.
     public var transcriptBodyLimit: Int = 8 * 1024
     public var defaultErrorShape = "graph.error"

@@ -36,6 +36,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("mock-defect"), help: "With the embedded mock: give it this built-in defect (see `serve --list-defects`).")
     var mockDefect: String?
 
+    @Option(name: .long, help: "Request/response transcripts in the report: 'failures' (cases that did not pass) or 'all'.")
+    var transcripts: TranscriptScope = .failures
+
     @Option(name: .long, help: "Save every exchange, redacted, as HAR 1.2 in this folder (<run id>.har).")
     var record: String?
 
@@ -96,6 +99,7 @@ struct RunCommand: AsyncParsableCommand {
         var settings = RunSettings(baseURL: base, runID: RunDriver.newRunID())
         transport.apply(to: &settings)
         settings.shapePolicy = ShapePolicy(extraProperties: output.strict ? .warn : .allow)
+        settings.keepPassingTranscripts = transcripts == .all
         let console = ConsoleReporter(verbosity: output.quiet ? .quiet : output.verbose ? .verbose : .normal)
         let recorder = record.map { _ in ExchangeRecorder(secrets: Array(driver.tokens.values)) }
         let report = await driver.execute(planned, baseURL: replayLog.map { "replay of \($0.path)" } ?? base, settings: settings,
@@ -121,12 +125,20 @@ struct RunCommand: AsyncParsableCommand {
     static func write(_ report: RunReport, output: OutputOptions, secrets: [String]) throws {
         var options = JUnitOptions()
         options.gitlabFileAttribute = output.gitlabFileAttribute
+        // The writers redact every field (tokens, Authorization values, JWT-shaped text) as they
+        // render it, so the finished documents need no second pass.
+        options.secrets = secrets
         do {
-            try ReportFile.writeAtomically(Redactor.redact(JUnitWriter.render(report, options: options), secrets: secrets), to: output.junit)
-            try ReportFile.writeAtomically(Redactor.redact(JSONReportWriter.render(report), secrets: secrets), to: output.json)
+            try ReportFile.writeAtomically(JUnitWriter.render(report, options: options), to: output.junit)
+            try ReportFile.writeAtomically(JSONReportWriter.render(report, secrets: secrets), to: output.json)
         } catch {
             FileHandle.printError("graph-conformance: cannot write the report: \(error)")
             throw ToolExit(.couldNotRun)
         }
     }
+}
+
+/// Which cases keep their request/response transcript in the report.
+enum TranscriptScope: String, ExpressibleByArgument, CaseIterable {
+    case failures, all
 }
