@@ -49,9 +49,13 @@ public final class DiagnosticSink {
 /// "did you mean" for misspelt keys: the closest known word within a small edit distance.
 enum Suggestion {
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        let limit = max(2, word.count / 3)
+        // The distance is at least the difference in length: skip words that cannot be close, so a
+        // megabyte-long misspelling costs a length check instead of a quadratic comparison.
+        let lowered = word.lowercased()
+        let scored = candidates.filter { abs($0.count - word.count) <= limit }.map { ($0, distance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+        return best.1 <= limit ? best.0 : nil
     }
 
     static func hint(for word: String, in candidates: [String]) -> String {
