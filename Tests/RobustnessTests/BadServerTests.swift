@@ -257,6 +257,53 @@ import Testing
         }
     }
 
+    // MARK: Secrets echoed back
+
+    /// A server that reflects the whole request (Authorization included) in a response header and
+    /// in the body: the failing cases quote the response, yet no credential reaches the report.
+    @Test func echoedCredentialsAreRedactedInTheReport() async throws {
+        let server = try ScriptedServer { request in
+            let echo = request.rawText
+            let authorization = request.header("Authorization") ?? "none"
+            return .respond(status: 400, headers: [("Content-Type", "text/plain"), ("X-Echo", authorization), ("Set-Cookie", "session=\(authorization)")],
+                            body: Array(("you sent:\n" + echo + "\nauth=" + authorization + "\n").utf8))
+        }
+        defer { server.stop() }
+        let planned = try Harness.plan("""
+            suite: echo
+            cases:
+              - name: own token
+                steps: [{method: GET, path: /a, expect: {status: 200}}]
+              - name: expired token
+                steps: [{method: GET, path: /b, auth: {token: expired}, expect: {status: 200}}]
+              - name: other scheme
+                steps: [{method: GET, path: /c, auth: {scheme: bearer}, expect: {status: 200}}]
+              - name: basic
+                steps: [{method: GET, path: /d, auth: {header: "Basic dXNlcjpzM2NyZXQ="}, expect: {status: 200}}]
+              - name: token in a header the case sets
+                steps: [{method: GET, path: /e, headers: {X-Api-Key: "Bearer ${policy.complexPatch}"}, expect: {status: 200}}]
+            """)
+        let tokens = Harness.tokens
+        let outcome = await Harness.run(planned, settings: Harness.settings(server.baseURL), tokens: tokens)
+        #expect(outcome.results.allSatisfy { $0.outcome.kind == "failed" }, "\(outcome.results.map(\.outcome.text))")
+        let sent = server.requests.compactMap { $0.header("Authorization") }
+        #expect(sent.count == 5, "\(sent)")
+        let secrets = sent.map { String($0.split(separator: " ", maxSplits: 1).last ?? "") } + Array(tokens.values)
+        let texts = ["junit": outcome.junit, "json": JSONReportWriter.render(outcome.report),
+                     "transcripts": outcome.results.compactMap(\.transcript).joined(), "problems": outcome.results.map(\.outcome.text).joined()]
+        for (name, text) in texts {
+            for secret in secrets where !secret.isEmpty {
+                #expect(!text.contains(secret), "a credential (\(secret.prefix(12))…) appears in the \(name)")
+                let parts = secret.split(separator: ".")
+                if parts.count >= 2 {
+                    #expect(!text.contains(parts[1]), "a token payload appears in the \(name)")
+                }
+            }
+        }
+        #expect(outcome.junit.contains("[REDACTED]"))
+        try Harness.expectValidJUnit(outcome)
+    }
+
     // MARK: Throttling
 
     /// 429 with Retry-After: 0 forever: retries stop at RetryPolicy.maxRetries, the case fails with
