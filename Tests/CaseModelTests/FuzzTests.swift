@@ -164,7 +164,7 @@ import Testing
     func hostileInputIsDiagnosedQuickly(name: String) throws {
         let text = try #require(Self.hostile.first { $0.0 == name }?.1)
         let loaded = try #require(Self.check(text, path: "hostile/\(name).yaml", what: name))
-        #expect(loaded.seconds < 2, "\(name) took \(loaded.seconds) s")
+        #expect(loaded.seconds < 4, "\(name) took \(loaded.seconds) s")
         if name.hasPrefix("5000") || name.hasPrefix("anchor") || name.contains("NUL") || name == "undefined alias" || name == "1 MB key" {
             #expect(loaded.diagnostics.contains { $0.severity == .error }, "\(name) must be rejected")
         }

@@ -9,6 +9,7 @@ import Testing
 /// a case that hits the bad behaviour and a case after it that a healthy route answers, and checks
 /// the verdict and its reason, that the run went on, how long it took, and that the JUnit XML
 /// rendered from the results still validates against the Jenkins xUnit schema.
+extension Robustness {
 @Suite(.timeLimit(.minutes(1))) struct BadServerTests {
     static let twoCases = """
         suite: bad-server
@@ -70,7 +71,7 @@ import Testing
             #expect(result.outcome.kind == "error")
             #expect(result.outcome.problem?.type == "transport.connect", "\(result.outcome.text)")
         }
-        #expect(outcome.seconds < 3)
+        #expect(outcome.seconds < 6)
         try Harness.expectValidJUnit(outcome)
         #expect(outcome.junit.contains("type=\"transport.connect\""))
     }
@@ -94,22 +95,23 @@ import Testing
             """)
         let outcome = await Harness.run(planned, settings: Harness.settings(listener.baseURL) {
             $0.transfer.connectTimeout = 1
-            $0.transfer.totalTimeout = 5
+            $0.transfer.totalTimeout = 10
             $0.maxConsecutiveTransportFailures = 10
         })
         for result in outcome.results {
+            #expect(result.time < 5, "a 1 s connect timeout, not the 10 s total: \(result.time)")
             #expect(result.outcome.problem?.type == "transport.timeout", "\(result.outcome.text)")
             #expect(result.outcome.problem?.detail.lowercased().contains("connect") == true, "\(result.outcome.text)")
         }
-        // Two connect timeouts of 1 s, not two total timeouts of 5 s.
-        #expect(outcome.seconds < 4, "took \(outcome.seconds) s")
+        // Two connect timeouts of 1 s, not two total timeouts of 10 s.
+        #expect(outcome.seconds < 10, "took \(outcome.seconds) s")
         try Harness.expectValidJUnit(outcome)
     }
 
     @Test func serverThatAcceptsAndNeverAnswersHitsTheTotalTimeout() async throws {
-        let (victim, outcome) = try await Self.victim(of: .acceptAndHang, maxSeconds: 5)
+        let (victim, outcome) = try await Self.victim(of: .acceptAndHang, maxSeconds: 8)
         Self.expectError(victim, types: ["transport.timeout"])
-        #expect(victim.time >= 1.5 && victim.time < 4, "the 2 s total timeout bounds the case: \(victim.time)")
+        #expect(victim.time >= 1.5 && victim.time < 5, "the 2 s total timeout bounds the case: \(victim.time)")
         #expect(outcome.junit.contains("<error "))
     }
 
@@ -194,12 +196,9 @@ import Testing
 
     // MARK: Size and speed
 
-    /// 64 MiB of body: only a bounded prefix is kept, the transcript and the report stay small, and
-    /// memory does not grow by anything like the body's size.
+    /// 64 MiB of body: only a bounded prefix is kept, and the transcript and the report stay small.
     @Test func sixtyFourMebibyteBodyKeepsABoundedPrefix() async throws {
-        let peak = PeakRSS()
         let (victim, outcome) = try await Self.victim(of: .hugeBody(bytes: 64 << 20), maxSeconds: 15)
-        let grownKiB = peak.stop()
         #expect(victim.outcome.kind == "failed", "\(victim.outcome.text)")
         #expect(victim.outcome.problem?.type == "graph.contract-mismatch", "\(victim.outcome.text)")
         let transcript = victim.transcript ?? ""
@@ -207,20 +206,21 @@ import Testing
         #expect(transcript.utf8.count < 64 * 1024, "transcript is \(transcript.utf8.count) bytes")
         #expect(outcome.junit.utf8.count < 256 * 1024, "JUnit is \(outcome.junit.utf8.count) bytes")
         #expect(JSONReportWriter.render(outcome.report).utf8.count < 256 * 1024)
-        #expect(grownKiB < 40 * 1024, "peak RSS grew by \(grownKiB) KiB while receiving 64 MiB")
+        #expect(victim.outcome.problem?.message.contains("body cut at \(TransferOptions().maxBodyBytes) bytes") == true, "\(victim.outcome.text)")
+        // Peak memory is measured on the CLI in a process of its own: CLITests.hugeBodyDoesNotBlowMemory.
     }
 
     /// One byte every 0.2 s is below a 100 B/s low-speed limit: the transfer is cut after the
     /// low-speed window, long before the total timeout.
     @Test func drippingServerTripsTheLowSpeedLimit() async throws {
         let slow = Array("HTTP/1.1 200 OK\r\nContent-Length: 200\r\n\r\n".utf8) + [UInt8](repeating: 0x78, count: 200)
-        let (victim, _) = try await Self.victim(of: .drip(slow, interval: 0.2), maxSeconds: 7) {
+        let (victim, _) = try await Self.victim(of: .drip(slow, interval: 0.2), maxSeconds: 12) {
             $0.transfer.lowSpeedLimit = 100
             $0.transfer.lowSpeedTime = 1
             $0.transfer.totalTimeout = 20
         }
         Self.expectError(victim, types: ["transport.timeout"])
-        #expect(victim.time < 5, "low-speed abort, not the 20 s total timeout: \(victim.time)")
+        #expect(victim.time < 8, "low-speed abort, not the 20 s total timeout: \(victim.time)")
         #expect(victim.outcome.problem?.detail.lowercased().contains("slow") == true, "\(victim.outcome.text)")
     }
 
@@ -309,7 +309,7 @@ import Testing
     /// 429 with Retry-After: 0 forever: retries stop at RetryPolicy.maxRetries, the case fails with
     /// the 429, and each retry is visible in the report.
     @Test func throttlingStormIsBoundedByTheRetryPolicy() async throws {
-        let (victim, outcome) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", "0")]), maxSeconds: 4)
+        let (victim, outcome) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", "0")]), maxSeconds: 8)
         let policy = RetryPolicy()
         #expect(victim.outcome.kind == "failed", "\(victim.outcome.text)")
         #expect(victim.outcome.problem?.type == "graph.contract-mismatch")
@@ -323,7 +323,7 @@ import Testing
 
     /// Retry-After: 1 forever with a 2 s total-delay budget: two retries, then the 429 verdict.
     @Test func throttlingStormIsBoundedByTheTotalDelay() async throws {
-        let (victim, outcome) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", "1")]), maxSeconds: 5) {
+        let (victim, outcome) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", "1")]), maxSeconds: 8) {
             $0.retry.maxTotalDelay = 2
         }
         #expect(victim.retries.count == 2)
@@ -334,7 +334,7 @@ import Testing
     /// A Retry-After beyond the per-retry bound, or unreadable, is not waited for at all.
     @Test(arguments: ["3600", "-1", "soon", "Wed, 21 Oct 2099 07:28:00 GMT"])
     func unusableRetryAfterIsNotWaitedFor(value: String) async throws {
-        let (victim, _) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", value)]), maxSeconds: 2)
+        let (victim, _) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", value)]), maxSeconds: 8)
         #expect(victim.retries.isEmpty)
         #expect(victim.outcome.problem?.message.contains("429") == true, "\(victim.outcome.text)")
     }
@@ -362,7 +362,7 @@ import Testing
             $0.maxConsecutiveTransportFailures = 3
         })
         #expect(outcome.results.count == 20)
-        #expect(outcome.seconds < 3 * timeout + 1.5, "took \(outcome.seconds) s")
+        #expect(outcome.seconds < 3 * timeout + 3.5, "took \(outcome.seconds) s")
         let types = outcome.results.map { $0.outcome.problem?.type ?? $0.outcome.kind }
         let timeouts = types.filter { $0 == "transport.timeout" }.count
         let silent = types.filter { $0 == "transport.target-silent" }.count
@@ -382,10 +382,12 @@ import Testing
             $0.transfer.totalTimeout = 1
             $0.maxConsecutiveTransportFailures = 3
         })
-        #expect(outcome.seconds < 4 * 1 + 1.5, "took \(outcome.seconds) s")
+        #expect(outcome.seconds < 4 * 1 + 3.5, "took \(outcome.seconds) s")
         #expect(outcome.results.filter { $0.outcome.problem?.type == "transport.target-silent" }.count >= 17)
         try Harness.expectValidJUnit(outcome)
     }
+}
+
 }
 
 /// Small seeded generator so hostile inputs are the same on every run.

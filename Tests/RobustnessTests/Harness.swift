@@ -6,6 +6,10 @@ import Reporting
 @testable import Runner
 import Testing
 
+/// Every robustness suite nests in here, so they run one at a time: their time bounds should
+/// measure the code under test, not the other robustness suites competing for the CPU.
+@Suite(.serialized) enum Robustness {}
+
 /// Loads the embedded target and the contract once, turns inline YAML into planned cases, runs them
 /// through `ConformanceRun` (never the blocking `run()` from async code) and checks the JUnit output.
 enum Harness {
@@ -148,37 +152,3 @@ func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thro
     }
 }
 
-/// Resident set size of this process in KiB (VmRSS), 0 if unreadable.
-func residentKiB() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-    }
-    return 0
-}
-
-/// Samples RSS every few milliseconds until stopped, keeping the peak.
-final class PeakRSS: @unchecked Sendable {
-    private let lock = NSLock()
-    private var peak = 0
-    private var running = true
-    let baseline = residentKiB()
-
-    init() {
-        Thread.detachNewThread { [self] in
-            while lock.withLock({ running }) {
-                let now = residentKiB()
-                lock.withLock { peak = max(peak, now) }
-                usleep(5_000)
-            }
-        }
-    }
-
-    /// Peak growth over the baseline, in KiB.
-    func stop() -> Int {
-        lock.withLock {
-            running = false
-            return max(0, peak - baseline)
-        }
-    }
-}

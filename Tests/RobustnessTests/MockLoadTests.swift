@@ -10,6 +10,7 @@ import Testing
 /// The embedded mock under load and abuse, driven the way a run drives it: generated case files,
 /// `ConformanceRun` with many workers, libcurl on real sockets. (Raw-socket versions of some of
 /// these live in GraphMockTests/LiveServerTests; these go through the runner and curl.)
+extension Robustness {
 @Suite(.timeLimit(.minutes(1))) struct MockLoadTests {
     static let detailFields = ["description", "employeeId", "employeeType", "jobTitle", "level", "role", "secondaryJobTitle", "secondaryRole", "summary"]
     static let companyFields = ["companyCode", "costCenter", "department", "displayName", "division", "officeLocation", "pronunciation", "secondaryDepartment", "webUrl"]
@@ -169,6 +170,8 @@ import Testing
             try Harness.expectValidJUnit(outcome)
         }
     }
+}
+
 }
 
 /// Threads that each open a connection, send something that is not valid HTTP, and report whether
