@@ -227,6 +227,47 @@ extension Robustness {
 
     // MARK: Interruption
 
+    /// KNOWN ISSUE: SIGINT does not abort a transfer in flight. Against a target that accepts and
+    /// never answers, the run stops only when that request times out (here --timeout 6), and a
+    /// second signal (CI cancellation sends SIGINT, then SIGTERM a few seconds later) exits at once
+    /// without writing any report. Passes while the issue persists; fails once it is fixed, so
+    /// the known-issue wrapper can then be dropped.
+    @Test func sigintAgainstAHangingTargetWaitsForTheTimeout() async throws {
+        let hang = try ScriptedServer(.acceptAndHang)
+        defer { hang.stop() }
+        let yaml = "suite: hang\ncases:\n  - {name: a, steps: [{method: GET, path: /a}]}\n  - {name: b, steps: [{method: GET, path: /b}]}\n"
+        let (work, cases, targetPath) = try Self.workspace("hang", server: hang, yaml: yaml)
+        let junit = work.appendingPathComponent("junit.xml").path
+        let arguments = ["run", "--cases", cases.path, "--target", targetPath, "--jobs", "1", "--timeout", "6",
+                         "--junit", junit, "--json", work.appendingPathComponent("report.json").path]
+
+        // One SIGINT: the report is written, but only after the hanging request's timeout.
+        let once = try Child(arguments)
+        try await Task.sleep(for: .seconds(1))
+        let signalled = Date()
+        once.process.interrupt()
+        let status = once.wait(timeout: 15)
+        let seconds = Date().timeIntervalSince(signalled)
+        #expect(status == 130 || status == 3, "\(status.map(String.init) ?? "killed"): \(once.stderr)")
+        #expect(FileManager.default.fileExists(atPath: junit))
+        withKnownIssue("an interrupted run waits for the request in flight to time out") {
+            #expect(seconds < 3, "stopped \(seconds) s after SIGINT")
+        }
+
+        // SIGINT then SIGTERM 1 s later, as CI runners cancel: no report at all.
+        try? FileManager.default.removeItem(atPath: junit)
+        let twice = try Child(arguments)
+        try await Task.sleep(for: .seconds(1))
+        twice.process.interrupt()
+        try await Task.sleep(for: .seconds(1))
+        twice.process.terminate()
+        #expect(twice.wait(timeout: 15) == 130)
+        withKnownIssue("a second signal exits without writing the report") {
+            #expect(FileManager.default.fileExists(atPath: junit), "no JUnit report after SIGINT + SIGTERM")
+        }
+    }
+
+
     /// SIGINT one second into a run against a slow server: the process exits 130, and the report
     /// exists, validates, and lists the cases that never ran as errors saying they were interrupted.
     @Test func sigintLeavesAValidReport() async throws {
