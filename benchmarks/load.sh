@@ -7,6 +7,7 @@
 #   benchmarks/load.sh                 # ~26 s: 2 s warm-up, 12 s GET, 12 s PATCH
 #   DURATION=5 CONNECTIONS=32 benchmarks/load.sh
 #   BIN=.build/release/graph-conformance benchmarks/load.sh
+#   DURATION=2 SERVE_ARGS="--defect patch-server-error" benchmarks/load.sh   # must fail: 5xx
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ DURATION=${DURATION:-12}            # seconds per phase; two phases plus warm-up
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 RSS_GROWTH_LIMIT_KB=${RSS_GROWTH_LIMIT_KB:-65536}
+SERVE_ARGS=${SERVE_ARGS:-}           # e.g. --defect NAME, to check that the script does fail
 if (( DURATION > 14 )); then echo "load.sh: DURATION is capped at 14 s per phase" >&2; DURATION=14; fi
 
 if ! command -v wrk >/dev/null; then
@@ -43,7 +45,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$BIN" serve --port 0 >"$work/serve.out" 2>"$work/serve.err" &
+# shellcheck disable=SC2086
+"$BIN" serve --port 0 $SERVE_ARGS >"$work/serve.out" 2>"$work/serve.err" &
 server_pid=$!
 base=
 for _ in $(seq 1 100); do
