@@ -26,21 +26,35 @@ public struct YAMLNode: Sendable {
         guard let root else {
             throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")
         }
-        return convert(root, file: file)
+        var budget = maxNodes
+        return try convert(root, file: file, budget: &budget)
     }
 
-    private static func convert(_ node: Node, file: String) -> YAMLNode {
+    /// The composer expands aliases, so a few lines of nested anchors can stand for billions of
+    /// nodes ("billion laughs"); reading stops at this many. Real case files have a few thousand.
+    static let maxNodes = 1_000_000
+
+    private static func convert(_ node: Node, file: String, budget: inout Int) throws(Diagnostic) -> YAMLNode {
         let location = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        budget -= 1
+        guard budget >= 0 else {
+            throw Diagnostic(at: location, "the file expands to more than \(maxNodes) YAML nodes (nested anchors and aliases?); not reading it")
+        }
         switch node {
         case .scalar(let scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
                 || scalar.style == .literal || scalar.style == .folded
             return YAMLNode(kind: .scalar(scalar.string, quoted: quoted), location: location)
         case .mapping(let mapping):
-            let pairs = mapping.map { (key: convert($0.key, file: file), value: convert($0.value, file: file)) }
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            for (key, value) in mapping {
+                pairs.append((key: try convert(key, file: file, budget: &budget), value: try convert(value, file: file, budget: &budget)))
+            }
             return YAMLNode(kind: .mapping(pairs), location: location)
         case .sequence(let sequence):
-            return YAMLNode(kind: .sequence(sequence.map { convert($0, file: file) }), location: location)
+            var items: [YAMLNode] = []
+            for item in sequence { items.append(try convert(item, file: file, budget: &budget)) }
+            return YAMLNode(kind: .sequence(items), location: location)
         case .alias(let alias):
             return YAMLNode(kind: .scalar("*" + alias.anchor.rawValue, quoted: true), location: location)
         }
