@@ -41,6 +41,11 @@ static inline CURLcode gc_easy_setopt_write_callback(CURL *handle, CURLoption op
 }
 
 /// For CURLOPT_HEADERFUNCTION: same C signature as the write callback, one header line per call.
+/// CURLOPT_XFERINFOFUNCTION: called about once a second (and on progress); non-zero aborts.
+static inline CURLcode gc_easy_setopt_xferinfo_callback(CURL *handle, curl_xferinfo_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+}
+
 static inline CURLcode gc_easy_setopt_header_callback(CURL *handle, CURLoption option, curl_write_callback value) {
     return curl_easy_setopt(handle, option, value);
 }

@@ -23,4 +23,12 @@ enum CurlCallbacks {
         context.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : total))
         return total
     }
+
+    /// CURLOPT_XFERINFOFUNCTION: asks the context whether to give up (non-zero aborts the transfer
+    /// with CURLE_ABORTED_BY_CALLBACK).
+    static let progress: curl_xferinfo_callback = { userData, _, _, _, _ in
+        guard let userData else { return 0 }
+        let context = Unmanaged<TransferContext>.fromOpaque(userData).takeUnretainedValue()
+        return context.shouldAbort?() == true ? 1 : 0
+    }
 }

@@ -31,7 +31,7 @@ public final class CurlSession {
         defer { curl_easy_reset(handle) }  // leave no pointers to the objects below behind
         errorBuffer.update(repeating: 0, count: errorBufferSize)
 
-        let context = TransferContext(maxBodyBytes: options.maxBodyBytes)
+        let context = TransferContext(maxBodyBytes: options.maxBodyBytes, shouldAbort: options.shouldAbort)
         let headerList = try RequestHeaders.list(for: request)
         let body = request.body.map(RequestBody.init)
         let setter = OptionSetter(handle: handle)
@@ -46,6 +46,11 @@ public final class CurlSession {
         try setter.set(CURLOPT_WRITEDATA, pointer: contextPointer)
         try setter.set(CURLOPT_HEADERFUNCTION, callback: CurlCallbacks.header)
         try setter.set(CURLOPT_HEADERDATA, pointer: contextPointer)
+        if options.shouldAbort != nil {
+            try setter.set(CURLOPT_NOPROGRESS, long: 0)
+            try setter.setProgress(CurlCallbacks.progress)
+            try setter.set(CURLOPT_XFERINFODATA, pointer: contextPointer)
+        }
 
         let code = withExtendedLifetime((context, headerList, body)) {
             curl_easy_perform(handle)

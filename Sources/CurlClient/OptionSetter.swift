@@ -28,6 +28,10 @@ struct OptionSetter {
         try check(gc_easy_setopt_write_callback(handle, option, value), option)
     }
 
+    func setProgress(_ value: curl_xferinfo_callback) throws(TransportError) {
+        try check(gc_easy_setopt_xferinfo_callback(handle, value), CURLOPT_XFERINFOFUNCTION)
+    }
+
     private func check(_ code: CURLcode, _ option: CURLoption) throws(TransportError) {
         guard code != CURLE_OK else { return }
         let raw = Int32(bitPattern: code.rawValue)

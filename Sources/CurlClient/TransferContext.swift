@@ -14,8 +14,12 @@ final class TransferContext {
     /// False between a status line and the blank line that ends its header block.
     private(set) var headerBlockComplete = true
 
-    init(maxBodyBytes: Int) {
+    /// See `TransferOptions.shouldAbort`.
+    let shouldAbort: (@Sendable () -> Bool)?
+
+    init(maxBodyBytes: Int, shouldAbort: (@Sendable () -> Bool)? = nil) {
         self.maxBodyBytes = max(0, maxBodyBytes)
+        self.shouldAbort = shouldAbort
     }
 
     /// Keeps what fits under the cap and counts everything, so huge bodies cost no memory.

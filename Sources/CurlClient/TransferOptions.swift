@@ -19,5 +19,9 @@ public struct TransferOptions: Sendable {
     /// Negotiate HTTP/2 over TLS when the server offers it; plain HTTP always uses HTTP/1.1.
     public var preferHTTP2: Bool = true
 
+    /// Polled while a transfer runs (about once a second, and as data moves); returning true
+    /// aborts it with `.aborted`. The runner uses it to stop waiting on a silent server when
+    /// the user interrupts the run.
+    public var shouldAbort: (@Sendable () -> Bool)? = nil
     public init() {}
 }

@@ -8,8 +8,10 @@ import Reporting
 extension CaseExecution {
     /// Sends one request, retrying throttled (429) and unavailable (503) answers that carry
     /// `Retry-After`, within the run's retry bounds.
-    func send(_ request: HTTPRequest, label: String, state: inout CaseState, remaining: Double, location: SourceLocation) throws(Stop) -> HTTPResponse {
+    func send(_ request: HTTPRequest, label: String, phase: Phase, state: inout CaseState, remaining: Double, location: SourceLocation) throws(Stop) -> HTTPResponse {
         var options = context.settings.transfer
+        // An interrupted run stops waiting at once; teardowns still finish unless interrupted twice.
+        options.shouldAbort = phase == .teardown ? context.hardStopRequested : context.stopRequested
         let policy = context.settings.retry
         var waited = 0.0
         var attempt = 0
@@ -35,6 +37,11 @@ extension CaseExecution {
                     response = try session.perform(attemptRequest, options: options)
                 }
             } catch {
+                if error.kind == .aborted, context.stopRequested() {
+                    state.transcript.note("interrupted while waiting for an answer")
+                    throw .error(Problem(type: "run.interrupted", message: "\(label) \(request.method): interrupted while waiting for an answer",
+                                         detail: "\(label) \(request.method) \(request.url)\nthe run was interrupted (SIGINT/SIGTERM) while this request was in flight\n  at \(location)"))
+                }
                 if error.kind == .connect || error.kind == .timeout || error.kind == .resolve { context.circuit.recordFailure() }
                 state.transcript.note("transport error: \(error.kind.rawValue): \(error.message)")
                 throw .error(Problem(type: "transport.\(error.kind.rawValue)", message: "\(label) \(request.method): \(error.message)",
@@ -61,7 +68,7 @@ extension CaseExecution {
 
     /// Follows `@odata.nextLink` (at most 100 pages, same scheme/host/port as the target only, so the
     /// token never travels elsewhere) and joins every page's `value` into the first page's body.
-    func followPages(_ observed: inout ObservedResponse, request: HTTPRequest, label: String, state: inout CaseState,
+    func followPages(_ observed: inout ObservedResponse, request: HTTPRequest, label: String, phase: Phase, state: inout CaseState,
                              remaining: Double, location: SourceLocation) throws(Stop) {
         guard observed.status == 200, case .object(var first)? = observed.json, var items = first["value"]?.arrayValue else { return }
         var next = first["@odata.nextLink"]?.stringValue
@@ -77,7 +84,7 @@ extension CaseExecution {
             }
             var pageRequest = HTTPRequest(method: "GET", url: link, headers: request.headers, body: nil)
             pageRequest.headers.removeAll { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }
-            let page = Self.observe(try send(pageRequest, label: "\(label) page \(pages + 1)", state: &state, remaining: remaining, location: location))
+            let page = Self.observe(try send(pageRequest, label: "\(label) page \(pages + 1)", phase: phase, state: &state, remaining: remaining, location: location))
             guard page.status == 200, let body = page.json, let more = body["value"]?.arrayValue else {
                 let message = "\(label): page \(pages + 1) (@odata.nextLink) answered \(page.status) without a value array"
                 throw .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(location)"))

@@ -10,7 +10,7 @@ struct CaseExecution {
     let context: RunContext
     let session: CurlSession
 
-    private enum Phase: String { case setup, step, teardown }
+    enum Phase: String { case setup, step, teardown }
 
     /// Why a case stopped early: a contract mismatch (failure) or something that kept it from being judged (error).
     enum Stop: Error {
@@ -160,11 +160,11 @@ struct CaseExecution {
         }
         let requestLine = "\(request.method) \(step.path)"
         state.transcript.note("\(label): \(requestLine)")
-        let response = try send(request, label: label, state: &state, remaining: remaining, location: step.location)
+        let response = try send(request, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
 
         var observed = Self.observe(response)
         if step.allPages {
-            try followPages(&observed, request: request, label: label, state: &state, remaining: remaining, location: step.location)
+            try followPages(&observed, request: request, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
         }
         let checker = ExpectationChecker(
             shapes: context.shapes, policy: context.settings.shapePolicy, bindings: state.bindings,

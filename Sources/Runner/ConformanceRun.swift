@@ -17,10 +17,12 @@ public final class ConformanceRun: Sendable {
     public init(planned: [PlannedCase], target: TargetFile, tokens: [String: String], tokenFailures: [String: String] = [:],
                 shapes: ShapeRegistry, settings: RunSettings, minter: TokenMinter = TokenMinter(),
                 recorder: ExchangeRecorder? = nil, replay: ReplayLog? = nil,
-                stopRequested: @escaping @Sendable () -> Bool = { false }) {
+                stopRequested: @escaping @Sendable () -> Bool = { false },
+                hardStopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.planned = planned
         context = RunContext(settings: settings, target: target, tokens: tokens, tokenFailures: tokenFailures,
-                             shapes: shapes, minter: minter, recorder: recorder, replay: replay, stopRequested: stopRequested)
+                             shapes: shapes, minter: minter, recorder: recorder, replay: replay, stopRequested: stopRequested,
+                             hardStopRequested: hardStopRequested)
     }
 
     /// Runs on a thread of its own and resumes when every case has a result. Use this from async

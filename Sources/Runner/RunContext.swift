@@ -13,13 +13,16 @@ final class RunContext: Sendable {
     let minter: TokenMinter
     let circuit = TransportCircuit()
     let stopRequested: @Sendable () -> Bool
+    /// A second interruption: abort even teardown requests (cleanup is then `graph-conformance cleanup`'s job).
+    let hardStopRequested: @Sendable () -> Bool
     let declaredNames: Set<String>
     let recorder: ExchangeRecorder?
     let replay: ReplayLog?
 
     init(settings: RunSettings, target: TargetFile, tokens: [String: String], tokenFailures: [String: String],
          shapes: ShapeRegistry, minter: TokenMinter, recorder: ExchangeRecorder?, replay: ReplayLog?,
-         stopRequested: @escaping @Sendable () -> Bool) {
+         stopRequested: @escaping @Sendable () -> Bool, hardStopRequested: @escaping @Sendable () -> Bool) {
+        self.hardStopRequested = hardStopRequested
         self.recorder = recorder
         self.replay = replay
         self.settings = settings

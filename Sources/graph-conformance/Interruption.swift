@@ -6,11 +6,14 @@ final class Interruption: @unchecked Sendable {
     static let shared = Interruption()
 
     private let lock = NSLock()
-    private var requested = false
+    /// 0: running; 1: finish teardowns, write the report; 2: abort teardowns too, still write the
+    /// report; 3: leave at once.
+    private var level = 0
     private var sources: [any DispatchSourceSignal] = []
     private var handlers: [@Sendable () -> Void] = []
 
-    var isRequested: Bool { lock.withLock { requested } }
+    var isRequested: Bool { lock.withLock { level >= 1 } }
+    var isHardStop: Bool { lock.withLock { level >= 2 } }
 
     /// Installs the handlers once; `onSignal` runs on the first signal.
     func install(onSignal: (@Sendable () -> Void)? = nil) {
@@ -28,15 +31,18 @@ final class Interruption: @unchecked Sendable {
     }
 
     private func trigger() {
-        let toRun: [@Sendable () -> Void] = lock.withLock {
-            if requested {
-                // A second signal: the user means it.
-                Foundation.exit(130)
-            }
-            requested = true
-            return handlers
+        let (current, toRun): (Int, [@Sendable () -> Void]) = lock.withLock {
+            level += 1
+            return (level, level == 1 ? handlers : [])
         }
-        FileHandle.standardError.write(Data("\ninterrupted: finishing cases in flight and writing the report (signal again to quit at once)\n".utf8))
+        switch current {
+        case 1:
+            FileHandle.standardError.write(Data("\ninterrupted: stopping requests in flight, running teardowns, writing the report (signal again to skip teardowns)\n".utf8))
+        case 2:
+            FileHandle.standardError.write(Data("\ninterrupted again: skipping teardowns, writing the report (once more to quit without it)\n".utf8))
+        default:
+            Foundation.exit(130)
+        }
         toRun.forEach { $0() }
     }
 }

@@ -54,7 +54,7 @@ struct RunDriver {
         let run = ConformanceRun(
             planned: planned, target: prepared.target, tokens: tokens, tokenFailures: tokenFailures,
             shapes: prepared.shapes, settings: settings, recorder: recorder, replay: replay,
-            stopRequested: { Interruption.shared.isRequested }
+            stopRequested: { Interruption.shared.isRequested }, hardStopRequested: { Interruption.shared.isHardStop }
         )
         let results = await run.results { index, total, report in console?.caseFinished(index: index, total: total, report) }
         var properties = [
