@@ -24,12 +24,38 @@ public final class DiagnosticSink {
 
     public init() {}
 
+    /// Per file; past it one closing note says how many more there were.
+    public static let maxPerFile = 100
+    /// Messages quote values from the file; a megabyte-long value is cut to this many characters.
+    public static let maxMessageLength = 300
+
+    private var countByFile: [String: Int] = [:]
+
     public func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(.error, at: location, message))
+        add(Diagnostic(.error, at: location, message))
     }
 
     public func warning(_ message: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(.warning, at: location, message))
+        add(Diagnostic(.warning, at: location, message))
+    }
+
+    private func add(_ diagnostic: Diagnostic) {
+        var diagnostic = diagnostic
+        let count = countByFile[diagnostic.location.file, default: 0] + 1
+        countByFile[diagnostic.location.file] = count
+        if count > Self.maxPerFile {
+            if let index = diagnostics.lastIndex(where: { $0.location.file == diagnostic.location.file && $0.message.hasPrefix("… and ") }) {
+                diagnostics[index].message = "… and \(count - Self.maxPerFile) more problems in this file (first \(Self.maxPerFile) shown)"
+            } else {
+                diagnostics.append(Diagnostic(.error, at: diagnostic.location, "… and 1 more problems in this file (first \(Self.maxPerFile) shown)"))
+            }
+            return
+        }
+        if diagnostic.message.count > Self.maxMessageLength {
+            let head = diagnostic.message.prefix(Self.maxMessageLength - 60), tail = diagnostic.message.suffix(40)
+            diagnostic.message = "\(head)…[\(diagnostic.message.count - head.count - tail.count) characters cut]…\(tail)"
+        }
+        diagnostics.append(diagnostic)
     }
 
     /// In file, line, column order: how editors and people read them.
