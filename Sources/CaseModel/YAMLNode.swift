@@ -15,6 +15,13 @@ public struct YAMLNode: Sendable {
     /// Parses one YAML document. Syntax errors and duplicate keys become diagnostics with the
     /// position libyaml reported (Yams marks are 1-based; a test pins that).
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> YAMLNode {
+        if let line = aliasKeyLine(in: text) {
+            // Yams hashes a mapping key fully expanded while checking duplicates, before any limit
+            // of ours applies, so an alias bomb used as a key would hang the reader. Case files
+            // have no use for aliases as keys; refuse them up front.
+            throw Diagnostic(at: SourceLocation(file: file, line: line, column: 1),
+                             "an alias (*name) used as a mapping key is not supported in case files")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, Resolver.basic)
@@ -85,6 +92,30 @@ public struct YAMLNode: Sendable {
             sink.error(error.message, at: error.location)
             return nil
         }
+    }
+
+    /// The first line that uses an alias as a mapping key (`? *a : v`, `*a : v`), outside quotes.
+    static func aliasKeyLine(in text: String) -> Int? {
+        guard text.contains("*") else { return nil }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var unquoted = ""
+            var quote: Character?
+            for character in line {
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    quote = character
+                } else if character == "#" {
+                    break
+                } else {
+                    unquoted.append(character)
+                }
+            }
+            if unquoted.contains(/(^|[\s{,\[])\?\s+\*/) || unquoted.contains(/(^|[\s{,\[])\*[^\s,\]}]+\s*:(\s|$)/) {
+                return index + 1
+            }
+        }
+        return nil
     }
 
     // MARK: Access

@@ -1,4 +1,5 @@
 import CaseModel
+import Foundation
 import JSONShape
 import Testing
 
@@ -51,5 +52,25 @@ import Testing
         #expect(Template.wholeReference("${policy.scopeDenialStatuses}")?.path == ["policy", "scopeDenialStatuses"])
         #expect(Template.wholeReference("x${a}") == nil)
         #expect(Template.references(in: "${oops").errors.count == 1)
+    }
+
+    /// Yams would hash an expanded alias bomb used as a key before any limit applies: refused up front.
+    @Test func aliasesAsMappingKeysAreRefusedQuickly() throws {
+        let bomb = (0..<12).map { "a\($0 + 1): &a\($0 + 1) [*a\($0), *a\($0), *a\($0)]" }.joined(separator: "\n")
+        let text = "a0: &a0 [x]\n" + bomb + "\nm: {? *a12 : 1, ? *a12 : 2}\n"
+        let started = Date()
+        #expect(throws: Diagnostic.self) { try YAMLNode.parse(text, file: "bomb.yaml") }
+        #expect(Date().timeIntervalSince(started) < 2)
+        do {
+            _ = try YAMLNode.parse("k: &k v\n*k : 1\n", file: "key.yaml")
+            Issue.record("an implicit alias key must be refused")
+        } catch {
+            #expect(error.location.line == 2 && error.message.contains("alias"))
+        }
+    }
+
+    @Test func aliasLookalikesInQuotesAndCommentsAreFine() throws {
+        let node = try YAMLNode.parse("path: \"/x/*a: b\"\nnote: '? *b'  # *c: d\nlist: [*x]\n".replacingOccurrences(of: "[*x]", with: "[x]"), file: "ok.yaml")
+        #expect(node.mapping?.count == 3)
     }
 }
