@@ -67,11 +67,20 @@ public struct Step: Sendable {
     public var expect: Expectation
     public var captures: [Capture]
     public var snapshot: String?
-    /// Seconds to pause before sending (e.g. so a server storing whole seconds shows a later time).
-    public var wait: Double?
+    /// A pause before sending (e.g. so a server storing whole seconds shows a later time).
+    public var wait: Wait?
     /// `pages: all`: follow `@odata.nextLink` and check the whole list as one body.
     public var allPages: Bool = false
     public var location: SourceLocation
+}
+
+/// How long a step pauses before it sends.
+public enum Wait: Sendable, Equatable {
+    /// A fixed number of seconds.
+    case seconds(Double)
+    /// Just long enough for a timestamp of this precision to move: 1.1 × 10^-d seconds for d
+    /// significant fractional digits (whole seconds → 1.1 s; 7 digits → a fraction of a microsecond).
+    case precisionOf(String)
 }
 
 /// How a step authorises itself.

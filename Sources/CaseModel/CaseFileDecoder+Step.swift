@@ -70,12 +70,18 @@ extension CaseFileDecoder {
             }
             scope.names.insert(name)
         }
-        var wait: Double?
+        var wait: Wait?
         if let waitNode = reader.node("wait") {
             if let seconds = waitNode.jsonValue.numberValue?.double, seconds >= 0, seconds <= 10 {
-                wait = seconds
-            } else {
-                sink.error("'wait' takes seconds from 0 to 10", at: waitNode.location)
+                wait = .seconds(seconds)
+            } else if waitNode.mapping != nil,
+                let waitReader = MappingReader(waitNode, allowed: ["precisionOf"], context: "wait", sink: sink),
+                let reference = waitReader.string("precisionOf", required: true)
+            {
+                checkVariables(in: reference.value, at: reference.location, scope: scope)
+                wait = .precisionOf(reference.value)
+            } else if waitNode.mapping == nil {
+                sink.error("'wait' takes seconds from 0 to 10, or {precisionOf: TIMESTAMP}", at: waitNode.location)
             }
         }
         let pages = reader.string("pages")

@@ -14,7 +14,10 @@ public final class GraphMockServer: Sendable {
     private let channel: any Channel
     private let latch = ShutdownLatch()
 
-    private init(port: Int, host: String, group: MultiThreadedEventLoopGroup, channel: any Channel) {
+    private let executor: DedicatedTaskExecutor
+
+    private init(port: Int, host: String, group: MultiThreadedEventLoopGroup, channel: any Channel, executor: DedicatedTaskExecutor) {
+        self.executor = executor
         self.port = port
         baseURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/beta"
         self.group = group
@@ -26,13 +29,14 @@ public final class GraphMockServer: Sendable {
     ) async throws -> GraphMockServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
         let service = MockService(configuration: configuration)
+        let executor = DedicatedTaskExecutor(threads: max(2, System.coreCount), name: "graph-mock")
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service))
+                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service, executor: executor))
                 }
             }
             .childChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -42,8 +46,9 @@ public final class GraphMockServer: Sendable {
                 try? await channel.close().get()
                 throw ChannelError.unknownLocalAddress
             }
-            return GraphMockServer(port: bound, host: host, group: group, channel: channel)
+            return GraphMockServer(port: bound, host: host, group: group, channel: channel, executor: executor)
         } catch {
+            executor.shutdown()
             try? await group.shutdownGracefully()
             throw error
         }
@@ -54,5 +59,6 @@ public final class GraphMockServer: Sendable {
         guard await latch.claim() else { return }
         try? await channel.close().get()
         try await group.shutdownGracefully()
+        executor.shutdown()
     }
 }

@@ -21,10 +21,12 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private let service: MockService
+    private let executor: DedicatedTaskExecutor
     private let maxBodyBytes: Int
     private var state = State.idle
 
-    init(service: MockService) {
+    init(service: MockService, executor: DedicatedTaskExecutor) {
+        self.executor = executor
         self.service = service
         maxBodyBytes = service.configuration.maxBodyBytes
     }
@@ -72,7 +74,9 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         let request = MockRequest(
             method: head.method.rawValue, target: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body)
         let service = service
-        context.eventLoop.makeFutureWithTask { await service.handle(request) }
+        let promise = context.eventLoop.makePromise(of: MockResponse.self)
+        Task(executorPreference: executor) { promise.succeed(await service.handle(request)) }
+        promise.futureResult
             .assumeIsolated()
             .whenSuccess { response in
                 self.state = .idle

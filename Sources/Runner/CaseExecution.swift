@@ -121,6 +121,25 @@ struct CaseExecution {
         return values
     }
 
+    /// The pause a `wait` asks for. For `precisionOf`, trailing zeros do not count as precision (a
+    /// server that stores whole seconds but prints `.0000000` still needs the full second); an
+    /// unreadable timestamp gets the longest pause, the safe side.
+    static func seconds(for wait: Wait, bindings: Bindings) -> Double {
+        switch wait {
+        case .seconds(let seconds):
+            return seconds
+        case .precisionOf(let template):
+            guard let text = (try? bindings.resolve(text: template))?.stringValue, DateTimeOffsetValue(text) != nil else { return 1.1 }
+            let afterSeconds = text.split(separator: "T").last ?? ""
+            var fraction = ""
+            if let dot = afterSeconds.firstIndex(of: ".") {
+                fraction = String(afterSeconds[afterSeconds.index(after: dot)...].prefix { $0.isNumber })
+            }
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return 1.1 * pow(10, -Double(fraction.count))
+        }
+    }
+
     /// RFC 3339 UTC to the second, formatted by hand: a DateFormatter per case showed up in profiles.
     static func timestamp(_ date: Date) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
@@ -154,9 +173,12 @@ struct CaseExecution {
         } catch {
             throw .error(Problem(type: "case.bad-fixture", message: "\(label): \(error.message)", detail: "\(label): \(error.message)\n  at \(step.location)"))
         }
-        if let wait = step.wait, wait > 0, context.replay == nil {
-            state.transcript.note("waiting \(wait) s before \(label)")
-            Thread.sleep(forTimeInterval: min(wait, max(0, remaining - 1)))
+        if let wait = step.wait, context.replay == nil {
+            let seconds = Self.seconds(for: wait, bindings: state.bindings)
+            if seconds > 0 {
+                state.transcript.note("waiting \(seconds) s before \(label)")
+                Thread.sleep(forTimeInterval: min(seconds, max(0, remaining - 1)))
+            }
         }
         let requestLine = "\(request.method) \(step.path)"
         state.transcript.note("\(label): \(requestLine)")

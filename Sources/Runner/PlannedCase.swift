@@ -18,7 +18,7 @@ public struct PlannedCase: Sendable {
 
     /// True when some step pauses on purpose, so the run can start this case early.
     var hasWait: Bool {
-        (file.setup + definition.setup + definition.steps).contains { ($0.wait ?? 0) > 0 }
+        (file.setup + definition.setup + definition.steps).contains { $0.wait != nil }
     }
 
     /// Every principal a run of this case needs.

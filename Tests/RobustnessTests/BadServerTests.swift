@@ -71,7 +71,7 @@ extension Robustness {
             #expect(result.outcome.kind == "error")
             #expect(result.outcome.problem?.type == "transport.connect", "\(result.outcome.text)")
         }
-        #expect(outcome.seconds < 6)
+        #expect(outcome.seconds < 10, "refusals are instant; generous for a loaded CI machine")
         try Harness.expectValidJUnit(outcome)
         #expect(outcome.junit.contains("type=\"transport.connect\""))
     }
@@ -103,8 +103,9 @@ extension Robustness {
             #expect(result.outcome.problem?.type == "transport.timeout", "\(result.outcome.text)")
             #expect(result.outcome.problem?.detail.lowercased().contains("connect") == true, "\(result.outcome.text)")
         }
-        // Two connect timeouts of 1 s, not two total timeouts of 10 s.
-        #expect(outcome.seconds < 10, "took \(outcome.seconds) s")
+        // Two connect timeouts of 1 s, not two total timeouts of 10 s (20 s); the per-case bound
+        // above is the sharp one, this one only has to tell the failure mode apart under load.
+        #expect(outcome.seconds < 19, "took \(outcome.seconds) s")
         try Harness.expectValidJUnit(outcome)
     }
 
@@ -362,7 +363,8 @@ extension Robustness {
             $0.maxConsecutiveTransportFailures = 3
         })
         #expect(outcome.results.count == 20)
-        #expect(outcome.seconds < 3 * timeout + 3.5, "took \(outcome.seconds) s")
+        // Three timeouts, not twenty: the bound leaves room for a loaded machine, not for 20 s.
+        #expect(outcome.seconds < 3 * timeout + 8, "took \(outcome.seconds) s")
         let types = outcome.results.map { $0.outcome.problem?.type ?? $0.outcome.kind }
         let timeouts = types.filter { $0 == "transport.timeout" }.count
         let silent = types.filter { $0 == "transport.target-silent" }.count
@@ -382,7 +384,7 @@ extension Robustness {
             $0.transfer.totalTimeout = 1
             $0.maxConsecutiveTransportFailures = 3
         })
-        #expect(outcome.seconds < 4 * 1 + 3.5, "took \(outcome.seconds) s")
+        #expect(outcome.seconds < 4 * 1 + 8, "took \(outcome.seconds) s")
         #expect(outcome.results.filter { $0.outcome.problem?.type == "transport.target-silent" }.count >= 17)
         try Harness.expectValidJUnit(outcome)
     }
