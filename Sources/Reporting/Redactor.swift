@@ -14,7 +14,11 @@ public enum Redactor {
     /// `Bearer <token>` and `Basic <base64>` credentials, and JWT-shaped `eyJ….….(…)` tokens.
     public static func redact(_ text: String, secrets: [String] = []) -> String {
         var result = text
-        for secret in secrets.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
+        // UTF-8 lengths: O(1), where `count` walks every character of every token on each
+        // comparison (this ran once per report field and showed up in profiles). Text shorter
+        // than a secret cannot contain it.
+        let length = text.utf8.count
+        for secret in secrets.filter({ !$0.isEmpty && $0.utf8.count <= length }).sorted(by: { $0.utf8.count > $1.utf8.count }) {
             result = replacingAll(secret, in: result)
         }
         for rule in RedactionRule.all where rule.mightMatch(result) {
