@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `graph-conformance` binary as a user would, with a time limit, and collects
 /// its exit status and output.
@@ -9,20 +10,8 @@ struct CLIProcess {
         var stderr: String
     }
 
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The binary sits beside the test bundle in the build products folder.
-    static var executable: URL {
-        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = testBinary.deletingLastPathComponent()
-        // The Linux test runner is `…/debug/GraphConformancePackageTests.xctest`; on some layouts it is nested one deeper.
-        for _ in 0..<3 {
-            let candidate = directory.appendingPathComponent("graph-conformance")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return repoRoot.appendingPathComponent(".build/debug/graph-conformance")
-    }
+    static let repoRoot = BuiltProduct.repoRoot
+    static var executable: URL { BuiltProduct.executable }
 
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
                     timeout: TimeInterval = 240) throws -> Result {
@@ -111,21 +100,9 @@ final class OutputCollector: @unchecked Sendable {
 
 /// Schema validation the way CI readers enforce it (JUnit CONVENTIONS.md).
 enum SchemaCheck {
-    static let xsd = CLIProcess.repoRoot.appendingPathComponent("Tests/ReportingTests/Goldens/jenkins-xunit-junit-10.xsd").path
+    static var xmllintAvailable: Bool { JUnitSchema.xmllint != nil }
 
-    static var xmllintAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") }
-
-    /// Returns xmllint's complaint, or nil when the file validates.
     static func problems(in file: String) throws -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
-        process.arguments = ["--noout", "--schema", xsd, file]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : String(decoding: data, as: UTF8.self)
+        try JUnitSchema.problems(inFile: file)
     }
 }

@@ -11,16 +11,7 @@ extension Robustness {
 @Suite(.serialized, .timeLimit(.minutes(2))) struct CLITests {
     // MARK: Running the binary
 
-    static var executable: URL {
-        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var directory = testBinary.deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = directory.appendingPathComponent("graph-conformance")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        return Harness.repoRoot.appendingPathComponent(".build/debug/graph-conformance")
-    }
+    static var executable: URL { BuiltProduct.executable }
 
     /// A started child with its output drained in the background.
     final class Child: @unchecked Sendable {

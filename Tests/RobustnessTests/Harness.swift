@@ -4,6 +4,7 @@ import Foundation
 import JSONShape
 import Reporting
 @testable import Runner
+import TestSupport
 import Testing
 
 /// Every robustness suite nests in here, so they run one at a time: their time bounds should
@@ -13,8 +14,7 @@ import Testing
 /// Loads the embedded target and the contract once, turns inline YAML into planned cases, runs them
 /// through `ConformanceRun` (never the blocking `run()` from async code) and checks the JUnit output.
 enum Harness {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let xsd = repoRoot.appendingPathComponent("Tests/ReportingTests/Goldens/jenkins-xunit-junit-10.xsd").path
+    static let repoRoot = BuiltProduct.repoRoot
 
     struct Suite: @unchecked Sendable {
         var target: TargetFile
@@ -75,23 +75,11 @@ enum Harness {
 
     // MARK: JUnit schema
 
-    static var xmllint: String? {
-        ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var xmllint: String? { JUnitSchema.xmllint }
 
     /// xmllint's complaint about the document, or nil when it validates against the Jenkins xUnit XSD.
     static func schemaProblems(ofFile path: String) throws -> String? {
-        guard let xmllint else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint)
-        process.arguments = ["--noout", "--schema", xsd, path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : String(decoding: data, as: UTF8.self)
+        try JUnitSchema.problems(inFile: path)
     }
 
     static func schemaProblems(of xml: String) throws -> String? {
