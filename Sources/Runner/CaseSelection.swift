@@ -1,15 +1,18 @@
 import CaseModel
 import Foundation
 
-/// `--tag` and `--case` filters: a case runs if it has any listed tag and its name matches any
-/// listed glob (an empty list selects everything).
+/// `--tag`, `--case` and `--skip-tag` filters: a case runs if it has any listed tag, its name
+/// matches any listed glob (an empty list selects everything), and it has no skipped tag.
 public struct CaseSelection: Sendable {
     public var tags: [String] = []
     public var nameGlobs: [String] = []
+    /// Cases with any of these tags are left out, whatever else selects them.
+    public var skippedTags: [String] = []
 
-    public init(tags: [String] = [], nameGlobs: [String] = []) {
+    public init(tags: [String] = [], nameGlobs: [String] = [], skippedTags: [String] = []) {
         self.tags = tags
         self.nameGlobs = nameGlobs
+        self.skippedTags = skippedTags
     }
 
     public func filter(_ planned: [PlannedCase]) -> [PlannedCase] {
@@ -19,7 +22,8 @@ public struct CaseSelection: Sendable {
                 Self.matches(glob, item.displayName) || Self.matches(glob, item.definition.name)
                     || Self.matches(glob, "\(item.file.suite)/\(item.displayName)")
             }
-            return tagged && named
+            let excluded = !Set(skippedTags).isDisjoint(with: item.tags)
+            return tagged && named && !excluded
         }
     }
 

@@ -27,6 +27,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Run only cases with this tag (repeatable).")
     var tag: [String] = []
 
+    @Option(name: .customLong("skip-tag"), help: "Leave out cases with this tag (repeatable), e.g. --skip-tag inferred.")
+    var skipTag: [String] = []
+
     @Option(name: .customLong("case"), help: "Run only cases whose name matches this glob (repeatable).")
     var caseGlobs: [String] = []
 
@@ -63,7 +66,7 @@ struct RunCommand: AsyncParsableCommand {
                 throw ToolExit(.usageOrCaseFileError)
             }
         }
-        let planned = CaseSelection(tags: tag, nameGlobs: caseGlobs).filter(driver.prepared.planned)
+        let planned = CaseSelection(tags: tag, nameGlobs: caseGlobs, skippedTags: skipTag).filter(driver.prepared.planned)
         if list {
             for item in planned { print("\(item.file.suite)/\(item.displayName)  [\(item.tags.joined(separator: ","))]") }
             print("\(planned.count) case(s)")
