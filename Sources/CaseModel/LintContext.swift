@@ -1,3 +1,5 @@
+import JSONShape
+
 /// What a case file may refer to: the target's principals and policies, and the contract's shapes
 /// and enums. Decoding checks every reference against it, so `lint` catches them before a run.
 public struct LintContext: Sendable {
@@ -19,6 +21,18 @@ public struct LintContext: Sendable {
         self.shapeExists = shapeExists
         self.enumMembers = enumMembers
     }
+
+    /// What files may name when checked against a contract: its shapes and enums, with
+    /// "did you mean" over its shape names.
+    public init(shapes: ShapeRegistry, principals: Set<String> = LintContext.standardPrincipals,
+                policies: Set<String> = Set(TargetFile.defaultPolicies.keys)) {
+        self.init(principals: principals, policies: policies,
+                  shapeExists: { shapes.hasShape($0) }, enumMembers: { shapes.enumMembers($0) })
+        shapeNames = shapes.shapeNames
+    }
+
+    /// The principals the catalogue uses (cases/README.md, "Principals and targets").
+    public static let standardPrincipals: Set<String> = ["readWrite", "readOnly", "readWriteAll", "otherUser", "app"]
 
     /// Variable roots every case may use (cases/README.md, "Variables").
     public static let builtinVariables = ["uuid", "now", "today", "runId", "baseUrl", "user", "policy"]

@@ -36,14 +36,7 @@ public enum SuiteLoader {
     /// What case files may name: the target's principals and policies (plus the standard
     /// ones, so a file written for another target still lints), the contract's shapes and enums.
     public static func lintContext(target: TargetFile, shapes: ShapeRegistry) -> LintContext {
-        let standardPrincipals: Set<String> = ["readWrite", "readOnly", "readWriteAll", "otherUser", "app"]
-        var context = LintContext(
-            principals: standardPrincipals.union(target.principals.keys),
-            policies: Set(TargetFile.defaultPolicies.keys).union(target.policies.keys),
-            shapeExists: { shapes.hasShape($0) },
-            enumMembers: { shapes.enumMembers($0) }
-        )
-        context.shapeNames = shapes.shapeNames
-        return context
+        LintContext(shapes: shapes, principals: LintContext.standardPrincipals.union(target.principals.keys),
+                    policies: Set(TargetFile.defaultPolicies.keys).union(target.policies.keys))
     }
 }

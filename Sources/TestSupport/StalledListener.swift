@@ -75,13 +75,7 @@ public final class StalledListener: @unchecked Sendable {
     private static func connectNonBlocking(port: Int, waitMs: Int32) -> (Int32, Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        let result = Loopback.connect(fd, port: port)
         if result == 0 { return (fd, true) }
         guard errno == EINPROGRESS else { return (fd, true) }
         var pollFD = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)

@@ -8,7 +8,7 @@ import Testing
 /// it is about. Reproduce a failure with GC_FUZZ_SEED=<seed> (printed in every failure message);
 /// GC_FUZZ_ITERATIONS raises the count for a longer local session.
 @Suite(.timeLimit(.minutes(1))) struct FuzzTests {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot = TestContract.repoRoot
     static let seed = ProcessInfo.processInfo.environment["GC_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_261_129
     static let iterations = ProcessInfo.processInfo.environment["GC_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 500
     /// Per input. Generous for a debug build; a hang is minutes, not seconds.
@@ -29,18 +29,7 @@ import Testing
         return files.sorted { $0.0 < $1.0 }
     }()
 
-    static let context: LintContext = {
-        let sink = DiagnosticSink()
-        let shapes = ContractLoader.load(directory: repoRoot.appendingPathComponent("cases/contract").path, sink: sink)
-        var context = LintContext(
-            principals: ["readWrite", "readOnly", "readWriteAll", "otherUser", "app"],
-            policies: Set(TargetFile.defaultPolicies.keys),
-            shapeExists: { shapes.hasShape($0) },
-            enumMembers: { shapes.enumMembers($0) }
-        )
-        context.shapeNames = shapes.shapeNames
-        return context
-    }()
+    static var context: LintContext { TestContract.loaded.context }
 
     struct Loaded: @unchecked Sendable {
         var file: CaseFile?

@@ -8,20 +8,9 @@ import Testing
 /// (the run then fails, so a recording is never mistaken for a pass).
 @Suite struct LintFixtureTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func context() throws -> LintContext {
-        let sink = DiagnosticSink()
-        let shapes = ContractLoader.load(directory: repoRoot.appendingPathComponent("cases/contract").path, sink: sink)
-        #expect(sink.diagnostics.isEmpty, "contract diagnostics: \(sink.diagnostics)")
-        var context = LintContext(
-            principals: ["readWrite", "readOnly", "readWriteAll", "otherUser", "app"],
-            policies: Set(TargetFile.defaultPolicies.keys),
-            shapeExists: { shapes.hasShape($0) },
-            enumMembers: { shapes.enumMembers($0) }
-        )
-        context.shapeNames = shapes.shapeNames
-        return context
+        #expect(TestContract.loaded.diagnostics.isEmpty, "contract diagnostics: \(TestContract.loaded.diagnostics)")
+        return TestContract.loaded.context
     }
 
     static let brokenNames = ["unknown-keys", "duplicate-key", "wrong-types", "unknown-references", "bad-yaml", "bad-pointers"]

@@ -4,6 +4,7 @@ import Glibc
 import GraphMock
 import JSONShape
 import Reporting
+import TestSupport
 @testable import Runner
 import Testing
 
@@ -212,17 +213,8 @@ final class Abusers: @unchecked Sendable {
 
     /// Sends the payload, then reads (discarding any error response) until EOF or 5 s pass.
     static func abuse(port: Int, payload: [UInt8]) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
+        guard let fd = Loopback.connectedSocket(port: port) else { return false }
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return false }
         _ = payload.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         let deadline = Date().addingTimeInterval(5)
         var buffer = [UInt8](repeating: 0, count: 4096)
