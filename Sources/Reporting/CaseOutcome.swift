@@ -14,3 +14,23 @@ public enum CaseOutcome: Sendable, Codable {
     /// Not applicable to this target, written as `<skipped>` with the reason as message and text.
     case skipped(reason: String)
 }
+
+extension CaseOutcome {
+    /// "passed", "failed", "error" or "skipped": the outcome's name, for counting and for tests.
+    public var kind: String {
+        switch self {
+        case .passed: "passed"
+        case .failed: "failed"
+        case .error: "error"
+        case .skipped: "skipped"
+        }
+    }
+
+    /// The problem behind a failure or an error.
+    public var problem: Problem? {
+        switch self {
+        case .failed(let problem), .error(let problem): problem
+        case .passed, .skipped: nil
+        }
+    }
+}

@@ -108,22 +108,6 @@ enum Harness {
 }
 
 extension CaseOutcome {
-    var kind: String {
-        switch self {
-        case .passed: "passed"
-        case .failed: "failed"
-        case .error: "error"
-        case .skipped: "skipped"
-        }
-    }
-
-    var problem: Problem? {
-        switch self {
-        case .failed(let problem), .error(let problem): problem
-        default: nil
-        }
-    }
-
     var text: String {
         switch self {
         case .passed: "passed"

@@ -87,15 +87,6 @@ import Testing
 }
 
 extension CaseOutcome {
-    var kind: String {
-        switch self {
-        case .passed: "passed"
-        case .failed: "failed"
-        case .error: "error"
-        case .skipped: "skipped"
-        }
-    }
-
     var text: String {
         switch self {
         case .passed: "passed"
