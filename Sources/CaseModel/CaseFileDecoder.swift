@@ -33,9 +33,9 @@ public struct CaseFileDecoder {
         if let principal { checkPrincipal(principal) }
 
         var scope = Scope()
-        let setup = decodeSteps(reader.list("setup") ?? [], scope: &scope, where: "setup")
+        let setup = decodeSteps(reader.list("setup") ?? [], scope: &scope)
         var teardownScope = scope
-        let teardown = decodeSteps(reader.list("teardown") ?? [], scope: &teardownScope, where: "teardown")
+        let teardown = decodeSteps(reader.list("teardown") ?? [], scope: &teardownScope)
 
         var cases: [CaseDefinition] = []
         var names: [String: SourceLocation] = [:]
@@ -68,14 +68,14 @@ public struct CaseFileDecoder {
         let matrix = decodeMatrix(reader.node("matrix"))
         for axis in matrix { scope.names.insert(axis.name) }
         let when = decodeWhen(reader.node("when"))
-        let setup = decodeSteps(reader.list("setup") ?? [], scope: &scope, where: "setup")
+        let setup = decodeSteps(reader.list("setup") ?? [], scope: &scope)
         guard let stepNodes = reader.list("steps") else {
             sink.error("case '\(name.value)' has no 'steps'", at: node.location)
             return nil
         }
         if stepNodes.isEmpty { sink.error("case '\(name.value)' has an empty 'steps' list", at: node.location) }
-        let steps = decodeSteps(stepNodes, scope: &scope, where: "steps")
-        let teardown = decodeSteps(reader.list("teardown") ?? [], scope: &scope, where: "teardown")
+        let steps = decodeSteps(stepNodes, scope: &scope)
+        let teardown = decodeSteps(reader.list("teardown") ?? [], scope: &scope)
         return CaseDefinition(
             name: name.value, doc: reader.string("doc")?.value, tags: reader.stringList("tags").map(\.value),
             principal: principal?.value, when: when, matrix: matrix, setup: setup, steps: steps,
@@ -126,7 +126,7 @@ public struct CaseFileDecoder {
         }
     }
 
-    func decodeSteps(_ nodes: [YAMLNode], scope: inout Scope, where section: String) -> [Step] {
+    func decodeSteps(_ nodes: [YAMLNode], scope: inout Scope) -> [Step] {
         nodes.compactMap { decodeStep($0, scope: &scope) }
     }
 

@@ -27,8 +27,10 @@ public struct PlannedCase: Sendable {
         let steps = file.setup + definition.setup + definition.steps + definition.teardown + file.teardown
         var names: Set<String> = [base]
         for step in steps {
-            if step.auth == .none || { if case .header = step.auth { true } else { false } }() { continue }
-            names.insert(step.principal ?? base)
+            switch step.auth {
+            case .none, .header: continue  // sends no principal's token
+            case .principal, .scheme, .brokenToken, .brokenTokenNamed: names.insert(step.principal ?? base)
+            }
         }
         return names
     }

@@ -27,13 +27,10 @@ struct GraphConformance: AsyncParsableCommand {
         } catch let exit as ToolExit {
             exit.exitProcess()
         } catch {
-            let code = Self.exitCode(for: error)
-            if code == .success || code == .validationFailure && Self.fullMessage(for: error).isEmpty {
-                Self.exit(withError: error)
-            }
-            if code == .success { Self.exit(withError: error) }
+            // --help and --version arrive as "errors" that exit 0; ArgumentParser prints them.
+            if Self.exitCode(for: error) == .success { Self.exit(withError: error) }
             FileHandle.standardError.write(Data((Self.fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(code == .success ? 0 : ExitStatus.usageOrCaseFileError.rawValue)
+            Foundation.exit(ExitStatus.usageOrCaseFileError.rawValue)
         }
     }
 }
