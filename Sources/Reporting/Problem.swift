@@ -12,10 +12,14 @@ public struct Problem: Sendable, Codable {
     public var message: String
     /// Multi-line text whose first two lines are the most useful (mikepenz shows two).
     public var detail: String
+    /// The broken expectations behind a contract failure, typed; empty for errors and for
+    /// problems that are not about one expectation.
+    public var mismatches: [Mismatch]
 
-    public init(type: String, message: String, detail: String) {
+    public init(type: String, message: String, detail: String, mismatches: [Mismatch] = []) {
         self.type = type
         self.message = message
         self.detail = detail
+        self.mismatches = mismatches
     }
 }
