@@ -59,7 +59,7 @@ let package = Package(
 
         .testTarget(name: "JSONShapeTests", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "JSONShape"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "JSONShape", "TestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),
         .testTarget(
             name: "RunnerTests",
@@ -67,7 +67,7 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape"], swiftSettings: swiftSettings),
+        .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RobustnessTests",
             dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],

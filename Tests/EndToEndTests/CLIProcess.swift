@@ -4,7 +4,7 @@ import TestSupport
 /// Runs the built `graph-conformance` binary as a user would, with a time limit, and collects
 /// its exit status and output.
 struct CLIProcess {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -39,6 +39,13 @@ struct CLIProcess {
         }
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: outData.text(), stderr: errData.text())
+    }
+
+    /// `run`, waited for off the cooperative pool: a CLI run can take minutes, and a test blocking a
+    /// pool thread that long starves every other async test on a 2-core machine.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    timeout: TimeInterval = 240) async throws -> Result {
+        try await offPool { try run(arguments, in: directory, environment: environment, timeout: timeout) }
     }
 
     /// Starts `graph-conformance serve --port 0 …` and returns it with the base URL it printed.

@@ -15,13 +15,13 @@ import Testing
     }
 
     /// `graph-conformance` with no arguments: embedded mock, whole catalogue, reports/junit.xml.
-    @Test func noArgumentsRunsTheCatalogueAgainstTheEmbeddedMock() throws {
+    @Test func noArgumentsRunsTheCatalogueAgainstTheEmbeddedMock() async throws {
         let work = try temporaryDirectory()
         try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("cases"), withDestinationURL: CLIProcess.repoRoot.appendingPathComponent("cases"))
-        let result = try CLIProcess.run([], in: work)
+        let result = try await CLIProcess.run([], in: work)
         #expect(result.status == 0, "stderr: \(result.stderr)\nstdout tail: \(result.stdout.suffix(3000))")
 
-        let listed = try CLIProcess.run(["run", "--list"])
+        let listed = try await CLIProcess.run(["run", "--list"])
         let caseCount = Int(listed.stdout.split(separator: "\n").last?.split(separator: " ").first ?? "") ?? -1
         #expect(caseCount > 20)
 
@@ -46,13 +46,13 @@ import Testing
     }
 
     /// `run --base-url` against a separately started `serve`, minting tokens itself.
-    @Test func runAgainstASeparatelyStartedServer() throws {
+    @Test func runAgainstASeparatelyStartedServer() async throws {
         let (server, baseURL) = try CLIProcess.startServer()
         defer { server.stop() }
         #expect(baseURL.hasPrefix("http://127.0.0.1:") && baseURL.hasSuffix("/beta"))
         let work = try temporaryDirectory()
         let junit = work.appendingPathComponent("junit.xml").path
-        let result = try CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junit,
+        let result = try await CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junit,
                                          "--json", work.appendingPathComponent("r.json").path, "--tag", "partial-body"])
         #expect(result.status == 0, "\(result.stderr)\n\(result.stdout.suffix(2000))")
         let xml = try String(contentsOf: URL(fileURLWithPath: junit), encoding: .utf8)
@@ -61,12 +61,12 @@ import Testing
     }
 
     /// A server whose PATCH answers 500 must fail the run with exit 1, naming the failing cases.
-    @Test func aServerThatBreaksPatchFailsTheRun() throws {
+    @Test func aServerThatBreaksPatchFailsTheRun() async throws {
         let (server, baseURL) = try CLIProcess.startServer(["--defect", "patch-server-error"])
         defer { server.stop() }
         let work = try temporaryDirectory()
         let junit = work.appendingPathComponent("junit.xml").path
-        let result = try CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junit,
+        let result = try await CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junit,
                                          "--json", work.appendingPathComponent("r.json").path, "--tag", "partial-body"])
         #expect(result.status == 1, "\(result.stderr)")
         let xml = try String(contentsOf: URL(fileURLWithPath: junit), encoding: .utf8)
@@ -78,72 +78,72 @@ import Testing
     }
 
     /// Broken case files: every problem as file:line:col, exit 2, nothing sent.
-    @Test func lintReportsBrokenFilesWithLocationsAndExitsTwo() throws {
+    @Test func lintReportsBrokenFilesWithLocationsAndExitsTwo() async throws {
         let fixtures = CLIProcess.repoRoot.appendingPathComponent("Tests/CaseModelTests/Fixtures/broken").path
-        let result = try CLIProcess.run(["lint", fixtures + "/unknown-keys.yaml", fixtures + "/unknown-references.yaml"])
+        let result = try await CLIProcess.run(["lint", fixtures + "/unknown-keys.yaml", fixtures + "/unknown-references.yaml"])
         #expect(result.status == 2)
         #expect(result.stdout.contains("unknown-keys.yaml:5:9: error: unknown key 'methd' in a step; did you mean 'method'?"), "\(result.stdout)")
         #expect(result.stdout.contains("unknown-references.yaml:"))
-        let clean = try CLIProcess.run(["lint"])
+        let clean = try await CLIProcess.run(["lint"])
         #expect(clean.status == 0, "\(clean.stdout)\n\(clean.stderr)")
     }
 
     /// A run whose case files are broken sends nothing and exits 2.
-    @Test func brokenCasesStopTheRunBeforeAnythingIsSent() throws {
+    @Test func brokenCasesStopTheRunBeforeAnythingIsSent() async throws {
         let work = try temporaryDirectory()
         let fixtures = CLIProcess.repoRoot.appendingPathComponent("Tests/CaseModelTests/Fixtures/broken/unknown-keys.yaml").path
-        let result = try CLIProcess.run(["run", fixtures, "--junit", work.appendingPathComponent("j.xml").path])
+        let result = try await CLIProcess.run(["run", fixtures, "--junit", work.appendingPathComponent("j.xml").path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("nothing was sent"))
     }
 
     /// What an interrupted run leaves behind is removed by `cleanup`, and nothing else is.
-    @Test func cleanupRemovesOnlyMarkedLeftovers() throws {
+    @Test func cleanupRemovesOnlyMarkedLeftovers() async throws {
         let (server, baseURL) = try CLIProcess.startServer()
         defer { server.stop() }
         let work = try temporaryDirectory()
         let fixtures = CLIProcess.repoRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
         let common = ["--base-url", baseURL, "--mint-tokens", "--junit", work.appendingPathComponent("j.xml").path,
                       "--json", work.appendingPathComponent("r.json").path]
-        let leave = try CLIProcess.run(["run", fixtures + "/leftovers.yaml"] + common)
+        let leave = try await CLIProcess.run(["run", fixtures + "/leftovers.yaml"] + common)
         #expect(leave.status == 0, "\(leave.stdout)\n\(leave.stderr)")
-        let dry = try CLIProcess.run(["cleanup", "--base-url", baseURL, "--mint-tokens", "--dry-run"])
+        let dry = try await CLIProcess.run(["cleanup", "--base-url", baseURL, "--mint-tokens", "--dry-run"])
         #expect(dry.stdout.contains("0 deleted, 0 left, 2 found"), "\(dry.stdout)\n\(dry.stderr)")
-        let cleanup = try CLIProcess.run(["cleanup", "--base-url", baseURL, "--mint-tokens"])
+        let cleanup = try await CLIProcess.run(["cleanup", "--base-url", baseURL, "--mint-tokens"])
         #expect(cleanup.status == 0, "\(cleanup.stdout)\n\(cleanup.stderr)")
         #expect(cleanup.stdout.contains("cleanup: 2 deleted, 0 left, 2 found"), "\(cleanup.stdout)")
-        let check = try CLIProcess.run(["run", fixtures + "/after-cleanup.yaml"] + common)
+        let check = try await CLIProcess.run(["run", fixtures + "/after-cleanup.yaml"] + common)
         #expect(check.status == 0, "\(check.stdout)\n\(check.stderr)")
     }
 
     /// TLS is verified by default (an unknown CA is a could-not-run error), `--cacert` trusts a
     /// test CA, and `--insecure` works but is written into the report.
     @Test(.enabled(if: TLSFixture.opensslPath != nil, "needs openssl"))
-    func tlsIsVerifiedUnlessToldOtherwise() throws {
+    func tlsIsVerifiedUnlessToldOtherwise() async throws {
         let tls = try TLSFixture()
         let work = try temporaryDirectory()
         let fixture = CLIProcess.repoRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures/tls.yaml").path
-        func run(_ extra: [String]) throws -> (CLIProcess.Result, String) {
+        func run(_ extra: [String]) async throws -> (CLIProcess.Result, String) {
             let junit = work.appendingPathComponent("\(UUID().uuidString).xml").path
-            let result = try CLIProcess.run(["run", fixture, "--base-url", tls.baseURL, "--mint-tokens", "--junit", junit,
+            let result = try await CLIProcess.run(["run", fixture, "--base-url", tls.baseURL, "--mint-tokens", "--junit", junit,
                                              "--json", junit + ".json"] + extra, timeout: 60)
             return (result, (try? String(contentsOfFile: junit, encoding: .utf8)) ?? "")
         }
-        let (unverified, unverifiedXML) = try run([])
+        let (unverified, unverifiedXML) = try await run([])
         #expect(unverified.status == 3, "\(unverified.stdout)\n\(unverified.stderr)")
         #expect(unverifiedXML.contains("transport.tls"))
-        let (trusted, trustedXML) = try run(["--cacert", tls.caPath])
+        let (trusted, trustedXML) = try await run(["--cacert", tls.caPath])
         #expect(trusted.status == 0, "\(trusted.stdout)\n\(trusted.stderr)")
         #expect(trustedXML.contains("name=\"tls.verify\" value=\"on\""))
-        let (insecure, insecureXML) = try run(["--insecure"])
+        let (insecure, insecureXML) = try await run(["--insecure"])
         #expect(insecure.status == 0)
         #expect(insecureXML.contains("off (--insecure)"), "the report says verification was off")
     }
 
     /// The catalogue passes on the clean mock and catches every built-in defect.
-    @Test func selftestCatchesEveryDefect() throws {
+    @Test func selftestCatchesEveryDefect() async throws {
         let work = try temporaryDirectory()
-        let result = try CLIProcess.run(["selftest", "--matrix", work.appendingPathComponent("m.md").path], timeout: 400)
+        let result = try await CLIProcess.run(["selftest", "--matrix", work.appendingPathComponent("m.md").path], timeout: 400)
         let verdict = result.stdout.split(separator: "\n").last { $0.hasPrefix("selftest: ") }.map(String.init) ?? "none"
         #expect(result.status == 0, "\(verdict)\n\(result.stdout.suffix(4000))\n\(result.stderr.suffix(2000))")
         #expect(verdict.hasSuffix("defects, 0 false failures"))

@@ -1,15 +1,11 @@
 import Foundation
 import GraphMock
 import JSONShape
+import TestSupport
 import Testing
 
 /// Runs blocking socket work on its own thread: blocking the cooperative pool (or Dispatch's
 /// shared pool, which backs it on Linux) would starve the mock's own tasks in this same process.
-func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}
 
 /// The mock on a real socket. Every test shuts the server down, and sockets time out.
 @Suite("Live server", .timeLimit(.minutes(1)))

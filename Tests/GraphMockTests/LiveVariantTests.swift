@@ -1,6 +1,7 @@
 import Foundation
 import GraphMock
 import JSONShape
+import TestSupport
 import Testing
 
 /// Variants that live in the transport (header-name case of NIO-added headers, chunked framing,

@@ -130,7 +130,7 @@ extension Robustness {
 
         let junit = work.appendingPathComponent("junit.xml").path, json = work.appendingPathComponent("report.json").path
         let run = try Child(["run", "--target", targetPath, "--junit", junit, "--json", json, "--verbose", "--jobs", "4"], environment: environment)
-        let status = run.wait(timeout: 90)
+        let status = await offPool { run.wait(timeout: 90) }
         let xml = (try? String(contentsOfFile: junit, encoding: .utf8)) ?? ""
         let report = (try? String(contentsOfFile: json, encoding: .utf8)) ?? ""
         #expect(status == 1, "PATCH answers 500, so the run fails on the contract: \(status.map(String.init) ?? "killed")\n\(run.stderr.suffix(2000))")
@@ -253,7 +253,7 @@ extension Robustness {
         try await Self.waitUntil("the hanging server holds a request") { hang.requests.count >= 1 }
         let signalled = Date()
         once.process.interrupt()
-        let status = once.wait(timeout: 60)
+        let status = await offPool { once.wait(timeout: 60) }
         let seconds = Date().timeIntervalSince(signalled)
         #expect(status == 130 || status == 3, "\(status.map(String.init) ?? "killed"): \(once.stderr)")
         #expect(FileManager.default.fileExists(atPath: junit))
@@ -269,7 +269,7 @@ extension Robustness {
         twice.process.interrupt()
         try await Self.waitUntil("the CLI reports the interruption") { twice.stderr.contains("interrupt") || !twice.process.isRunning }
         twice.process.terminate()
-        #expect(twice.wait(timeout: 60) == 130)
+        #expect(await offPool { twice.wait(timeout: 60) } == 130)
         #expect(FileManager.default.fileExists(atPath: junit), "no JUnit report after SIGINT + SIGTERM")
     }
 
@@ -293,7 +293,7 @@ extension Robustness {
         #expect(run.process.isRunning, "the run ended before the signal: \(run.stderr)")
         let signalled = Date()
         run.process.interrupt()
-        let status = run.wait(timeout: 60)
+        let status = await offPool { run.wait(timeout: 60) }
         let exitSeconds = Date().timeIntervalSince(signalled)
         #expect(status == 130, "exit status \(status.map(String.init) ?? "none (killed)")\nstderr: \(run.stderr)")
         // Hang guard; the counts below are the sharp check that the other cases did not run.

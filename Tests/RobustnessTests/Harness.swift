@@ -117,10 +117,4 @@ extension CaseOutcome {
     }
 }
 
-/// Runs blocking work on a thread of its own, off the cooperative pool (the in-process mock needs it).
-func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try work() }) }.start()
-    }
-}
 
