@@ -57,6 +57,12 @@ static inline CURLcode gc_easy_getinfo_long(CURL *handle, CURLINFO info, long *v
     return curl_easy_getinfo(handle, info, value);
 }
 
+/// CURLINFO_HTTP_VERSION: the version the last transfer used (CURL_HTTP_VERSION_1_0, _1_1, _2_0, _3,
+/// or 0 when unknown), i.e. what ALPN negotiated rather than what the status line claims.
+static inline CURLcode gc_easy_getinfo_http_version(CURL *handle, long *value) {
+    return curl_easy_getinfo(handle, CURLINFO_HTTP_VERSION, value);
+}
+
 /// For CURLINFO_DOUBLE values (legacy timings in seconds).
 static inline CURLcode gc_easy_getinfo_double(CURL *handle, CURLINFO info, double *value) {
     return curl_easy_getinfo(handle, info, value);

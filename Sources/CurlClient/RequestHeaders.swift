@@ -33,6 +33,13 @@ enum RequestHeaders {
             let shownName = badName ? "(invalid name)" : header.name
             throw TransportError(kind: .other, curlCode: 0, message: "request header \(shownName) contains forbidden characters")
         }
+        // A field value never starts or ends with SP/HTAB (RFC 9110 §5.5); HTTP/2 front ends reset
+        // the stream if it does (RFC 9113 §8.2.1), so refuse it on every version alike.
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if let first = header.value.utf8.first, let last = header.value.utf8.last, blank(first) || blank(last) {
+            throw TransportError(kind: .other, curlCode: 0,
+                                 message: "request header \(header.name) has leading or trailing whitespace, which HTTP/2 forbids (RFC 9113 §8.2.1)")
+        }
     }
 
     private static func append(_ line: String, to list: HeaderList) throws(TransportError) {

@@ -12,9 +12,11 @@ struct ResponseBuilder {
             let resolved = try string(CURLINFO_REDIRECT_URL)
             redirect = resolved ?? headers.first { $0.name.lowercased() == "location" }?.value
         }
-        var version = context.statusLineVersion
+        // The version curl negotiated (ALPN for HTTP/2) is the truth; the status line is only a
+        // fallback, since over HTTP/2 curl writes that line itself.
+        var version = try negotiatedVersion()
         if version == nil {
-            version = try versionFromInfo()
+            version = context.statusLineVersion
         }
         return HTTPResponse(
             status: status,
@@ -29,14 +31,17 @@ struct ResponseBuilder {
         )
     }
 
-    /// Fallback when no status line was parsed (should not happen for HTTP).
-    private func versionFromInfo() throws(TransportError) -> String {
-        switch try long(CURLINFO_HTTP_VERSION) {
+    /// CURLINFO_HTTP_VERSION of the last transfer: "1.0", "1.1", "2", "3", or nil when curl does not say.
+    /// See https://curl.se/libcurl/c/CURLINFO_HTTP_VERSION.html
+    private func negotiatedVersion() throws(TransportError) -> String? {
+        var code = 0
+        try check(gc_easy_getinfo_http_version(handle, &code), CURLINFO_HTTP_VERSION)
+        switch code {
         case Int(CURL_HTTP_VERSION_1_0): return "1.0"
         case Int(CURL_HTTP_VERSION_1_1): return "1.1"
         case Int(CURL_HTTP_VERSION_2_0): return "2"
         case Int(CURL_HTTP_VERSION_3): return "3"
-        default: return "unknown"
+        default: return nil
         }
     }
 

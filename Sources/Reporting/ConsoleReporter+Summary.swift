@@ -32,9 +32,10 @@ extension ConsoleReporter {
             let paths = [("JUnit report", junitPath), ("JSON report", jsonPath)].compactMap { label, path in
                 path.map { "\(label): \($0)" }
             }
-            if !paths.isEmpty {
+            let target = Self.targetLine(prepared).map { [$0] } ?? []
+            if !paths.isEmpty || !target.isEmpty {
                 lines.append("")
-                lines += paths
+                lines += target + paths
             }
         }
         if prepared.interrupted {

@@ -38,6 +38,9 @@ public final class ConformanceRun: Sendable {
         }
     }
 
+    /// Responses per negotiated HTTP version so far ("2": 850, "1.1": 10); complete once the run returned.
+    public var httpVersions: [String: Int] { context.httpVersions.snapshot }
+
     /// Blocks until every case has a result.
     public func run(progress: Progress? = nil) -> [CaseReport] {
         let results = ResultSlots(count: planned.count)

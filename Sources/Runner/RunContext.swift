@@ -12,6 +12,7 @@ final class RunContext: Sendable {
     let shapes: ShapeRegistry
     let minter: TokenMinter
     let circuit = TransportCircuit()
+    let httpVersions = HTTPVersionTally()
     let stopRequested: @Sendable () -> Bool
     /// A second interruption: abort even teardown requests (cleanup is then `graph-conformance cleanup`'s job).
     let hardStopRequested: @Sendable () -> Bool

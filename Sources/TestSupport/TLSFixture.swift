@@ -45,7 +45,9 @@ public final class TLSFixture {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    private static func makeCertificates(openssl: String, in directory: URL) throws {
+    /// Writes ca.pem/ca.key and a 127.0.0.1 server.pem/server.key signed by it into `directory`
+    /// (also used by the HTTP/2 front-end fixture).
+    public static func makeCertificates(openssl: String, in directory: URL) throws {
         let extensions = "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
         try extensions.write(to: directory.appendingPathComponent("server.ext"), atomically: true, encoding: .utf8)
         let ecKey = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
@@ -71,8 +73,9 @@ public final class TLSFixture {
         }
     }
 
-    /// Borrows an ephemeral port from a scripted server and releases it again.
-    private static func freePort() throws -> Int {
+    /// Borrows an ephemeral port from a scripted server and releases it again (for tools that
+    /// cannot listen on port 0 and report the port they got).
+    public static func freePort() throws -> Int {
         let probe = try ScriptedServer(.closeImmediately)
         let port = probe.port
         probe.stop()

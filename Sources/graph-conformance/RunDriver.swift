@@ -60,6 +60,7 @@ struct RunDriver {
         var properties = [
             ReportProperty(name: "target.name", value: prepared.target.name),
             ReportProperty(name: "target.baseURL", value: baseURL),
+            ReportProperty.httpVersion(responsesPerVersion: run.httpVersions),
             ReportProperty(name: "suite.version", value: GraphConformanceVersion.current),
             ReportProperty(name: "run.id", value: settings.runID),
             ReportProperty(name: "tls.verify", value: settings.transfer.insecure ? "off (--insecure)" : "on"),
