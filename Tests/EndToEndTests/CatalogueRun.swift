@@ -18,13 +18,13 @@ struct CatalogueRun {
     }
 
     /// Runs `run --base-url baseURL --mint-tokens extra…` with reports in a fresh temporary folder.
-    static func run(baseURL: String, extra: [String] = [], environment: [String: String] = [:]) throws -> CatalogueRun {
+    static func run(baseURL: String, extra: [String] = [], environment: [String: String] = [:]) async throws -> CatalogueRun {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("gc-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let junitPath = work.appendingPathComponent("junit.xml").path
         let jsonPath = work.appendingPathComponent("report.json").path
-        let result = try CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junitPath, "--json", jsonPath] + extra,
+        let result = try await CLIProcess.run(["run", "--base-url", baseURL, "--mint-tokens", "--junit", junitPath, "--json", jsonPath] + extra,
                                         environment: environment)
         let junit = (try? String(contentsOfFile: junitPath, encoding: .utf8)) ?? ""
         var properties: [String: String] = [:]
@@ -36,7 +36,7 @@ struct CatalogueRun {
                 if let name = item["name"] as? String, let value = item["value"] as? String { properties[name] = value }
             }
         }
-        let listed = try CLIProcess.run(["run", "--list"])
+        let listed = try await CLIProcess.run(["run", "--list"])
         let planned = Int(listed.stdout.split(separator: "\n").last?.split(separator: " ").first ?? "") ?? -1
         return CatalogueRun(result: result, junit: junit, properties: properties, plannedCases: planned)
     }

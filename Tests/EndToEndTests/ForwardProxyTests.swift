@@ -13,12 +13,12 @@ import Testing
 struct ForwardProxyTests {
     static let noBypass = ["no_proxy": "", "NO_PROXY": "", "all_proxy": "", "ALL_PROXY": ""]
 
-    @Test func cataloguePassesThroughTheProxyOverHTTP() throws {
+    @Test func cataloguePassesThroughTheProxyOverHTTP() async throws {
         let (server, baseURL) = try CLIProcess.startServer()
         defer { server.stop() }
         let proxy = try ForwardProxy(connectPorts: [])
 
-        let run = try CatalogueRun.run(baseURL: baseURL, environment: Self.noBypass.merging(["http_proxy": proxy.url]) { $1 })
+        let run = try await CatalogueRun.run(baseURL: baseURL, environment: Self.noBypass.merging(["http_proxy": proxy.url]) { $1 })
 
         Self.expectPassed(run)
         let forwarded = proxy.requestLines.filter { $0.contains(" \(baseURL)/") }
@@ -27,13 +27,13 @@ struct ForwardProxyTests {
     }
 
     @Test(.enabled(if: HTTP2FrontEnd.executable != nil && TLSFixture.opensslPath != nil, "needs nghttpx and openssl for the TLS target"))
-    func cataloguePassesThroughTheProxyOverHTTPS() throws {
+    func cataloguePassesThroughTheProxyOverHTTPS() async throws {
         let (server, backendURL) = try CLIProcess.startServer()
         defer { server.stop() }
         let frontEnd = try HTTP2FrontEnd(backendPort: try #require(URL(string: backendURL)?.port))
         let proxy = try ForwardProxy(connectPorts: [frontEnd.port])
 
-        let run = try CatalogueRun.run(baseURL: frontEnd.origin + "/beta", extra: ["--cacert", frontEnd.caPath],
+        let run = try await CatalogueRun.run(baseURL: frontEnd.origin + "/beta", extra: ["--cacert", frontEnd.caPath],
                                        environment: Self.noBypass.merging(["https_proxy": proxy.url, "HTTPS_PROXY": proxy.url]) { $1 })
 
         Self.expectPassed(run)

@@ -12,10 +12,10 @@ import Testing
 struct GraphSDKInteropTests {
     static let script = BuiltProduct.repoRoot.appendingPathComponent("Tests/Interop/msgraph_sdk_drive.py").path
 
-    @Test func sdkDrivesTheMockWithoutAnError() throws {
+    @Test func sdkDrivesTheMockWithoutAnError() async throws {
         let (server, baseURL) = try CLIProcess.startServer()
         defer { server.stop() }
-        let result = try Self.drive(baseURL)
+        let result = try await offPool { try Self.drive(baseURL) }
         #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
         for step in ["create via /me", "PATCH via /me", "PATCH via /users/{upn}", "get", "list", "delete"] {
             #expect(result.stdout.contains("ok  \(step)\n"), "missing step \(step): \(result.stdout)")
@@ -23,10 +23,10 @@ struct GraphSDKInteropTests {
     }
 
     /// The script is a real check: a mock whose PATCH drops absent properties makes it fail.
-    @Test func sdkScriptCatchesABrokenPatch() throws {
+    @Test func sdkScriptCatchesABrokenPatch() async throws {
         let (server, baseURL) = try CLIProcess.startServer(["--defect", "patch-replaces-entity"])
         defer { server.stop() }
-        let result = try Self.drive(baseURL)
+        let result = try await offPool { try Self.drive(baseURL) }
         #expect(result.status == 1, "\(result.stderr)\n\(result.stdout)")
         #expect(result.stderr.contains("msgraph-beta-sdk interop FAILED"))
     }

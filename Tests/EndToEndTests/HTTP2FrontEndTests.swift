@@ -9,14 +9,14 @@ import Testing
        .enabled(if: HTTP2FrontEnd.executable != nil && TLSFixture.opensslPath != nil,
                 "nghttpx (Debian nghttp2-proxy) or openssl not installed; .ci/run installs both"))
 struct HTTP2FrontEndTests {
-    @Test func wholeCataloguePassesOverHTTP2() throws {
+    @Test func wholeCataloguePassesOverHTTP2() async throws {
         let (server, backendURL) = try CLIProcess.startServer()
         defer { server.stop() }
         let backendPort = try #require(URL(string: backendURL)?.port)
         let frontEnd = try HTTP2FrontEnd(backendPort: backendPort)
         let baseURL = frontEnd.origin + "/beta"
 
-        let run = try CatalogueRun.run(baseURL: baseURL, extra: ["--cacert", frontEnd.caPath])
+        let run = try await CatalogueRun.run(baseURL: baseURL, extra: ["--cacert", frontEnd.caPath])
 
         #expect(run.result.status == 0, "stderr: \(run.result.stderr)\nstdout tail: \(run.result.stdout.suffix(3000))")
         #expect(run.failureOrErrorCount == 0, "\(run.junit.suffix(3000))")
