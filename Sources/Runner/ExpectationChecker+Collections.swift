@@ -21,7 +21,25 @@ extension ExpectationChecker {
         return []
     }
 
-    func checkMembership(_ membership: Expectation.Membership, body: JSONValue, wanted: Bool) -> [Finding] {
+    /// The body equals the snapshot except at the listed pointers and at members outside the contract.
+    func checkUnchanged(_ unchanged: Assertion.Unchanged, body: JSONValue, warnings: inout [Finding]) -> [Finding] {
+        guard let before = snapshots[unchanged.snapshot] else {
+            return [Finding(message: "no snapshot named '\(unchanged.snapshot)' was taken (an earlier step failed?)", location: unchanged.location)]
+        }
+        // Members the contract does not declare are outside it: a conforming server may add
+        // and recalculate them (reference §5: omitted properties may be "recalculated").
+        let undeclared = Self.undeclaredPointers(in: before, declared: declaredNames)
+            + Self.undeclaredPointers(in: body, declared: declaredNames)
+        let ignored = unchanged.except + undeclared
+        for pointer in Set(undeclared).sorted() where before.value(at: pointer) != body.value(at: pointer) {
+            warnings.append(Finding(message: "\(pointer): undeclared member changed (not part of the contract; ignored)", location: unchanged.location))
+        }
+        return JSONDiff.differences(before: before, after: body, ignoring: ignored).map { difference in
+            Finding(message: "\(difference) (expected unchanged since snapshot '\(unchanged.snapshot)')", location: unchanged.location)
+        }
+    }
+
+    func checkMembership(_ membership: Assertion.Membership, body: JSONValue, wanted: Bool) -> [Finding] {
         let label = membership.array.isRoot ? "(root)" : membership.array.description
         guard let elements = body.value(at: membership.array)?.arrayValue else {
             return [Finding(message: "\(label): expected an array, got \(body.value(at: membership.array)?.excerpt() ?? "nothing (absent)")", location: membership.location)]

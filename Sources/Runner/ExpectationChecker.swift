@@ -31,10 +31,10 @@ struct ExpectationChecker {
             failures.append(Finding(message: "status: expected 2xx, got \(response.status)\(errorSummary(response))", location: stepLocation))
             return (failures, warnings)
         }
-        failures += checkHeaders(expectation.headers, response: response)
-
-        if let empty = expectation.bodyEmpty, empty.value, !response.body.isEmpty {
-            failures.append(Finding(message: "body: expected no body, got \(response.body.count) bytes", location: empty.location))
+        // Header and `body: empty` checks apply to every answer; the rest read the JSON body.
+        let bodyChecks = expectation.assertions.filter(\.readsJSONBody)
+        for assertion in expectation.assertions where !assertion.readsJSONBody {
+            failures += evaluate(assertion, response: response, body: .null, warnings: &warnings)
         }
         if response.status >= 400 {
             let shapeName = expectation.errorShape?.value ?? defaultErrorShape
@@ -44,10 +44,7 @@ struct ExpectationChecker {
             }
             return (failures, warnings)
         }
-        let wantsBody = expectation.shape != nil || expectation.json != nil || !expectation.at.isEmpty
-            || !expectation.present.isEmpty || !expectation.absent.isEmpty || !expectation.null.isEmpty
-            || expectation.unchanged != nil || !expectation.later.isEmpty
-            || !expectation.contains.isEmpty || !expectation.notContains.isEmpty || !expectation.notEarlier.isEmpty
+        let wantsBody = !bodyChecks.isEmpty
         // A 204 that the expectation allowed carries no representation to check (cases/README.md).
         if response.status == 204, statusRules.contains(where: { $0.matches(204) }) || !wantsBody {
             return (failures, warnings)
@@ -58,63 +55,48 @@ struct ExpectationChecker {
             failures.append(Finding(message: "body: expected a JSON body, \(reason)", location: stepLocation))
             return (failures, warnings)
         }
-        if let shape = expectation.shape {
-            failures += validateShape(shape.value, response: response, location: shape.location, prefix: nil, warnings: &warnings)
-        }
-        if let json = expectation.json {
-            failures += match(json, actual: body, at: .root)
-        }
-        for (pointer, expected) in expectation.at {
-            guard let actual = body.value(at: pointer) else {
-                failures.append(Finding(message: "\(pointer): expected \(resolvedExcerpt(expected.value)), got nothing (absent)", location: expected.location))
-                continue
-            }
-            failures += match(expected, actual: actual, at: pointer)
-        }
-        for item in expectation.present where body.value(at: item.value) == nil {
-            failures.append(Finding(message: "\(item.value): expected to be present, is absent", location: item.location))
-        }
-        for item in expectation.absent {
-            if let value = body.value(at: item.value) {
-                failures.append(Finding(message: "\(item.value): expected to be absent, got \(value.excerpt())", location: item.location))
-            }
-        }
-        for item in expectation.null {
-            let value = body.value(at: item.value)
-            if value != .null {
-                failures.append(Finding(message: "\(item.value): expected null, got \(value?.excerpt() ?? "nothing (absent)")", location: item.location))
-            }
-        }
-        if let unchanged = expectation.unchanged {
-            if let before = snapshots[unchanged.snapshot] {
-                // Members the contract does not declare are outside it: a conforming server may add
-                // and recalculate them (reference §5: omitted properties may be "recalculated").
-                let undeclared = Self.undeclaredPointers(in: before, declared: declaredNames)
-                    + Self.undeclaredPointers(in: body, declared: declaredNames)
-                let ignored = unchanged.except + undeclared
-                for pointer in Set(undeclared).sorted() where before.value(at: pointer) != body.value(at: pointer) {
-                    warnings.append(Finding(message: "\(pointer): undeclared member changed (not part of the contract; ignored)", location: unchanged.location))
-                }
-                for difference in JSONDiff.differences(before: before, after: body, ignoring: ignored) {
-                    failures.append(Finding(message: "\(difference) (expected unchanged since snapshot '\(unchanged.snapshot)')", location: unchanged.location))
-                }
-            } else {
-                failures.append(Finding(message: "no snapshot named '\(unchanged.snapshot)' was taken (an earlier step failed?)", location: unchanged.location))
-            }
-        }
-        for (pointer, than) in expectation.later {
-            failures += checkLater(pointer: pointer, than: than, body: body)
-        }
-        for membership in expectation.contains {
-            failures += checkMembership(membership, body: body, wanted: true)
-        }
-        for (pointer, than) in expectation.notEarlier {
-            failures += checkLater(pointer: pointer, than: than, body: body, allowSame: true)
-        }
-        for membership in expectation.notContains {
-            failures += checkMembership(membership, body: body, wanted: false)
+        for assertion in bodyChecks {
+            failures += evaluate(assertion, response: response, body: body, warnings: &warnings)
         }
         return (failures, warnings)
+    }
+
+    /// The one place each kind of assertion is judged. Exhaustive on purpose: a new `Assertion`
+    /// case does not compile until it has an evaluator here.
+    func evaluate(_ assertion: Assertion, response: ObservedResponse, body: JSONValue, warnings: inout [Finding]) -> [Finding] {
+        switch assertion {
+        case .header(let header):
+            return checkHeader(header, response: response)
+        case .bodyEmpty(let location):
+            return response.body.isEmpty ? [] : [Finding(message: "body: expected no body, got \(response.body.count) bytes", location: location)]
+        case .shape(let shape):
+            return validateShape(shape.value, response: response, location: shape.location, prefix: nil, warnings: &warnings)
+        case .json(let json):
+            return match(json, actual: body, at: .root)
+        case .at(let pointer, let expected):
+            guard let actual = body.value(at: pointer) else {
+                return [Finding(message: "\(pointer): expected \(resolvedExcerpt(expected.value)), got nothing (absent)", location: expected.location)]
+            }
+            return match(expected, actual: actual, at: pointer)
+        case .present(let item):
+            return body.value(at: item.value) != nil ? [] : [Finding(message: "\(item.value): expected to be present, is absent", location: item.location)]
+        case .absent(let item):
+            guard let value = body.value(at: item.value) else { return [] }
+            return [Finding(message: "\(item.value): expected to be absent, got \(value.excerpt())", location: item.location)]
+        case .null(let item):
+            let value = body.value(at: item.value)
+            return value == .null ? [] : [Finding(message: "\(item.value): expected null, got \(value?.excerpt() ?? "nothing (absent)")", location: item.location)]
+        case .unchanged(let unchanged):
+            return checkUnchanged(unchanged, body: body, warnings: &warnings)
+        case .later(let pointer, let than):
+            return checkLater(pointer: pointer, than: than, body: body)
+        case .notEarlier(let pointer, let than):
+            return checkLater(pointer: pointer, than: than, body: body, allowSame: true)
+        case .contains(let membership):
+            return checkMembership(membership, body: body, wanted: true)
+        case .notContains(let membership):
+            return checkMembership(membership, body: body, wanted: false)
+        }
     }
 
     // MARK: Pieces
@@ -139,35 +121,32 @@ struct ExpectationChecker {
         }
     }
 
-    func checkHeaders(_ headers: [HeaderExpectation], response: ObservedResponse) -> [Finding] {
-        var findings: [Finding] = []
-        for expectation in headers {
-            let actual = response.header(expectation.name)
-            switch expectation.rule {
-            case .present where actual == nil:
-                findings.append(Finding(message: "header \(expectation.name): expected to be present, is missing", location: expectation.location))
-            case .absent where actual != nil:
-                findings.append(Finding(message: "header \(expectation.name): expected to be absent, got \"\(actual ?? "")\"", location: expectation.location))
-            case .matches(let pattern):
-                let matched = actual.map { value in ((try? Regex(pattern)).flatMap { try? $0.firstMatch(in: value) }) != nil } ?? false
-                if !matched {
-                    findings.append(Finding(message: "header \(expectation.name): expected to match /\(pattern)/, got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location))
-                }
-            case .equals(let template):
-                do {
-                    let expected = try bindings.resolve(template)
-                    let text = expected.stringValue ?? expected.rendered()
-                    if actual != text {
-                        findings.append(Finding(message: "header \(expectation.name): expected \"\(text)\", got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location))
-                    }
-                } catch {
-                    findings.append(Finding(message: "header \(expectation.name): \(error.message)", location: expectation.location))
-                }
-            default:
-                continue
+    func checkHeader(_ expectation: HeaderExpectation, response: ObservedResponse) -> [Finding] {
+        let actual = response.header(expectation.name)
+        switch expectation.rule {
+        case .present where actual == nil:
+            return [Finding(message: "header \(expectation.name): expected to be present, is missing", location: expectation.location)]
+        case .absent where actual != nil:
+            return [Finding(message: "header \(expectation.name): expected to be absent, got \"\(actual ?? "")\"", location: expectation.location)]
+        case .matches(let pattern):
+            let matched = actual.map { value in ((try? Regex(pattern)).flatMap { try? $0.firstMatch(in: value) }) != nil } ?? false
+            if !matched {
+                return [Finding(message: "header \(expectation.name): expected to match /\(pattern)/, got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location)]
             }
+        case .equals(let template):
+            do {
+                let expected = try bindings.resolve(template)
+                let text = expected.stringValue ?? expected.rendered()
+                if actual != text {
+                    return [Finding(message: "header \(expectation.name): expected \"\(text)\", got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location)]
+                }
+            } catch {
+                return [Finding(message: "header \(expectation.name): \(error.message)", location: expectation.location)]
+            }
+        case .present, .absent:
+            break
         }
-        return findings
+        return []
     }
 
     func validateShape(_ name: String, response: ObservedResponse, location: SourceLocation, prefix: String?, warnings: inout [Finding]) -> [Finding] {
