@@ -55,6 +55,7 @@ struct CaseExecution {
         report.clientRequestIDs = state.clientRequestIDs
         let passed = { if case .passed = report.outcome { true } else { false } }()
         if !passed || context.settings.keepPassingTranscripts || !state.warnings.isEmpty {
+            // At the source, with the tokens: a RunReport never holds a credential, whoever renders it.
             report.transcript = Redactor.redact(state.transcript.text, secrets: context.secrets)
         }
         return report
@@ -194,23 +195,20 @@ struct CaseExecution {
             declaredNames: context.declaredNames
         )
         let (failures, warnings) = checker.check(step.expect, response: observed, stepLocation: step.location)
-        for warning in warnings { state.transcript.note("warning: \(warning)") }
+        for warning in warnings { state.transcript.note("warning: \(warning.line)  [\(warning.location ?? "")]") }
         state.warnings += warnings
         if !failures.isEmpty {
-            let headline = "\(label) \(requestLine) -> \(response.status)"
-            let detail = ([headline] + failures.map { "  \($0.message)\n    at \($0.location)" }).joined(separator: "\n")
-            let problem = Problem(type: "graph.contract-mismatch", message: "\(headline): \(failures[0].message)", detail: detail)
+            let problem = Problem.contractMismatch("\(label) \(requestLine) -> \(response.status)", failures)
             // A broken setup means the case could not be judged; a broken step is the verdict.
-            throw phase == .step ? .failed(problem) : .error(Problem(type: "case.setup-failed", message: "setup failed: " + problem.message, detail: detail))
+            throw phase == .step ? .failed(problem) : .error(.setupFailed(problem))
         }
         for capture in step.captures {
             switch capture.source {
             case .body(let pointer):
                 guard let value = observed.json?.value(at: pointer) else {
-                    let message = "\(label): capture '\(capture.name)': nothing at \(pointer.description.isEmpty ? "/" : pointer.description) in the response"
-                    throw phase == .step
-                        ? .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(capture.location)"))
-                        : .error(Problem(type: "case.setup-failed", message: message, detail: message + "\n  at \(capture.location)"))
+                    let missing = Mismatch("capture '\(capture.name)'", at: pointer, expected: "a value to capture", actual: "nothing", location: capture.location)
+                    let problem = Problem.contractMismatch("\(label) \(requestLine) -> \(response.status)", [missing])
+                    throw phase == .step ? .failed(problem) : .error(.setupFailed(problem))
                 }
                 state.bindings[capture.name] = value
             case .header(let name):
@@ -233,7 +231,7 @@ struct CaseState {
     var retries: [RetryNote] = []
     var clientRequestIDs: [String] = []
     /// Strict-mode findings that do not fail the case; a case with any keeps its transcript.
-    var warnings: [Finding] = []
+    var warnings: [Mismatch] = []
     /// Requests sent so far in this case: the order a recording files them in.
     var sequence = 0
 }

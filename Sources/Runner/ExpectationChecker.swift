@@ -1,9 +1,10 @@
 import CaseModel
 import Foundation
 import JSONShape
+import Reporting
 
 /// Checks one response against a step's expectations. Pure: no I/O, every problem reported
-/// (not just the first), in the order the expectations are written.
+/// (not just the first), in `Assertion.Keyword` order, typed as `Mismatch`es for the writers.
 struct ExpectationChecker {
     let shapes: ShapeRegistry
     let policy: ShapePolicy
@@ -13,22 +14,25 @@ struct ExpectationChecker {
     let declaredNames: Set<String>
 
     /// Returns failures and warnings (warnings never fail a case: strict-mode extra properties).
-    func check(_ expectation: Expectation, response: ObservedResponse, stepLocation: SourceLocation) -> (failures: [Finding], warnings: [Finding]) {
-        var failures: [Finding] = []
-        var warnings: [Finding] = []
+    func check(_ expectation: Expectation, response: ObservedResponse, stepLocation: SourceLocation) -> (failures: [Mismatch], warnings: [Mismatch]) {
+        var failures: [Mismatch] = []
+        var warnings: [Mismatch] = []
         var statusRules: [StatusRule] = []
         if let status = expectation.status {
-            guard let rules = try? self.statusRules(status) else {
-                return ([Finding(message: "status: cannot resolve \(status.value.rendered())", location: status.location)], [])
+            let rules: [StatusRule]
+            do {
+                rules = try self.statusRules(status)
+            } catch {
+                return ([Mismatch("status", expected: status.value.rendered(), actual: "a rule that cannot be resolved (\(error.message))", location: status.location)], [])
             }
             statusRules = rules
             if !rules.contains(where: { $0.matches(response.status) }) {
                 let expected = rules.map(\.description).joined(separator: " or ")
-                failures.append(Finding(message: "status: expected \(expected), got \(response.status)\(errorSummary(response))", location: status.location))
+                failures.append(Mismatch("status", expected: expected, actual: "\(response.status)\(errorSummary(response))", location: status.location))
                 return (failures, warnings)  // body checks against the wrong kind of answer only add noise
             }
         } else if !(200...299).contains(response.status) {
-            failures.append(Finding(message: "status: expected 2xx, got \(response.status)\(errorSummary(response))", location: stepLocation))
+            failures.append(Mismatch("status", expected: "2xx", actual: "\(response.status)\(errorSummary(response))", location: stepLocation))
             return (failures, warnings)
         }
         // Header and `body: empty` checks apply to every answer; the rest read the JSON body.
@@ -40,7 +44,7 @@ struct ExpectationChecker {
             let shapeName = expectation.errorShape?.value ?? defaultErrorShape
             if shapeName != "none" {
                 let location = expectation.errorShape?.location ?? expectation.status?.location ?? stepLocation
-                failures += validateShape(shapeName, response: response, location: location, prefix: "error body", warnings: &warnings)
+                failures += validateShape(shapeName, response: response, location: location, subject: "error body", warnings: &warnings)
             }
             return (failures, warnings)
         }
@@ -51,8 +55,8 @@ struct ExpectationChecker {
         }
         guard wantsBody else { return (failures, warnings) }
         guard let body = response.json else {
-            let reason = response.body.isEmpty ? "the response has no body" : "the body is not JSON: \(response.jsonError ?? "")"
-            failures.append(Finding(message: "body: expected a JSON body, \(reason)", location: stepLocation))
+            let reason = response.body.isEmpty ? "no body" : "a body that is not JSON: \(response.jsonError ?? "")"
+            failures.append(Mismatch("body", expected: "a JSON body", actual: reason, location: stepLocation))
             return (failures, warnings)
         }
         for assertion in bodyChecks {
@@ -63,29 +67,29 @@ struct ExpectationChecker {
 
     /// The one place each kind of assertion is judged. Exhaustive on purpose: a new `Assertion`
     /// case does not compile until it has an evaluator here.
-    func evaluate(_ assertion: Assertion, response: ObservedResponse, body: JSONValue, warnings: inout [Finding]) -> [Finding] {
+    func evaluate(_ assertion: Assertion, response: ObservedResponse, body: JSONValue, warnings: inout [Mismatch]) -> [Mismatch] {
         switch assertion {
         case .header(let header):
             return checkHeader(header, response: response)
         case .bodyEmpty(let location):
-            return response.body.isEmpty ? [] : [Finding(message: "body: expected no body, got \(response.body.count) bytes", location: location)]
+            return response.body.isEmpty ? [] : [Mismatch("body", expected: "no body", actual: "\(response.body.count) bytes", location: location)]
         case .shape(let shape):
-            return validateShape(shape.value, response: response, location: shape.location, prefix: nil, warnings: &warnings)
+            return validateShape(shape.value, response: response, location: shape.location, subject: nil, warnings: &warnings)
         case .json(let json):
             return match(json, actual: body, at: .root)
         case .at(let pointer, let expected):
             guard let actual = body.value(at: pointer) else {
-                return [Finding(message: "\(pointer): expected \(resolvedExcerpt(expected.value)), got nothing (absent)", location: expected.location)]
+                return [Mismatch(at: pointer, expected: resolvedExcerpt(expected.value), actual: "nothing (absent)", location: expected.location)]
             }
             return match(expected, actual: actual, at: pointer)
         case .present(let item):
-            return body.value(at: item.value) != nil ? [] : [Finding(message: "\(item.value): expected to be present, is absent", location: item.location)]
+            return body.value(at: item.value) != nil ? [] : [Mismatch(at: item.value, expected: "to be present", actual: "absent", location: item.location)]
         case .absent(let item):
             guard let value = body.value(at: item.value) else { return [] }
-            return [Finding(message: "\(item.value): expected to be absent, got \(value.excerpt())", location: item.location)]
+            return [Mismatch(at: item.value, expected: "to be absent", actual: value.excerpt(), location: item.location)]
         case .null(let item):
             let value = body.value(at: item.value)
-            return value == .null ? [] : [Finding(message: "\(item.value): expected null, got \(value?.excerpt() ?? "nothing (absent)")", location: item.location)]
+            return value == .null ? [] : [Mismatch(at: item.value, expected: "null", actual: value?.excerpt() ?? "nothing (absent)", location: item.location)]
         case .unchanged(let unchanged):
             return checkUnchanged(unchanged, body: body, warnings: &warnings)
         case .later(let pointer, let than):
@@ -101,11 +105,11 @@ struct ExpectationChecker {
 
     // MARK: Pieces
 
-    func statusRules(_ status: Located<JSONValue>?) throws -> [StatusRule] {
+    func statusRules(_ status: Located<JSONValue>?) throws(BindingError) -> [StatusRule] {
         guard let status else { return [] }
         let resolved = try bindings.resolve(status.value)
         let items = resolved.arrayValue ?? [resolved]
-        return try items.map { item in
+        return try items.map { item throws(BindingError) in
             switch item {
             case .number(let number):
                 guard let code = number.int64 else { throw BindingError(message: "status \(number) is not an integer") }
@@ -121,27 +125,29 @@ struct ExpectationChecker {
         }
     }
 
-    func checkHeader(_ expectation: HeaderExpectation, response: ObservedResponse) -> [Finding] {
+    func checkHeader(_ expectation: HeaderExpectation, response: ObservedResponse) -> [Mismatch] {
+        let subject = "header \(expectation.name)"
         let actual = response.header(expectation.name)
+        let shown = actual.map { "\"\($0)\"" } ?? "nothing"
         switch expectation.rule {
         case .present where actual == nil:
-            return [Finding(message: "header \(expectation.name): expected to be present, is missing", location: expectation.location)]
+            return [Mismatch(subject, expected: "to be present", actual: shown, location: expectation.location)]
         case .absent where actual != nil:
-            return [Finding(message: "header \(expectation.name): expected to be absent, got \"\(actual ?? "")\"", location: expectation.location)]
+            return [Mismatch(subject, expected: "to be absent", actual: shown, location: expectation.location)]
         case .matches(let pattern):
             let matched = actual.map { value in ((try? Regex(pattern)).flatMap { try? $0.firstMatch(in: value) }) != nil } ?? false
             if !matched {
-                return [Finding(message: "header \(expectation.name): expected to match /\(pattern)/, got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location)]
+                return [Mismatch(subject, expected: "to match /\(pattern)/", actual: shown, location: expectation.location)]
             }
         case .equals(let template):
             do {
                 let expected = try bindings.resolve(template)
                 let text = expected.stringValue ?? expected.rendered()
                 if actual != text {
-                    return [Finding(message: "header \(expectation.name): expected \"\(text)\", got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location)]
+                    return [Mismatch(subject, expected: "\"\(text)\"", actual: shown, location: expectation.location)]
                 }
             } catch {
-                return [Finding(message: "header \(expectation.name): \(error.message)", location: expectation.location)]
+                return [Mismatch(subject, expected: template.excerpt(), actual: "a value that cannot be resolved (\(error.message))", location: expectation.location)]
             }
         case .present, .absent:
             break
@@ -149,27 +155,26 @@ struct ExpectationChecker {
         return []
     }
 
-    func validateShape(_ name: String, response: ObservedResponse, location: SourceLocation, prefix: String?, warnings: inout [Finding]) -> [Finding] {
-        let label = prefix.map { "\($0) " } ?? ""
+    func validateShape(_ name: String, response: ObservedResponse, location: SourceLocation, subject: String?, warnings: inout [Mismatch]) -> [Mismatch] {
         guard let body = response.json else {
-            let reason = response.body.isEmpty ? "there is no body" : "the body is not JSON (\(response.jsonError ?? "unreadable"))"
-            return [Finding(message: "\(label)shape \(name): \(reason); content-type \(response.header("Content-Type") ?? "none")", location: location)]
+            let reason = response.body.isEmpty ? "no body" : "a body that is not JSON (\(response.jsonError ?? "unreadable"))"
+            let label = [subject, "shape \(name)"].compactMap { $0 }.joined(separator: " ")
+            return [Mismatch(label, expected: "a JSON body", actual: "\(reason); content-type \(response.header("Content-Type") ?? "none")", location: location)]
         }
-        var failures: [Finding] = []
+        var failures: [Mismatch] = []
         for mismatch in shapes.validate(body, against: name, policy: policy) {
-            let finding = Finding(message: label + mismatch.description, location: location)
-            if mismatch.severity == .warning { warnings.append(finding) } else { failures.append(finding) }
+            let item = Mismatch(mismatch, subject: subject, location: location)
+            if mismatch.severity == .warning { warnings.append(item) } else { failures.append(item) }
         }
         return failures
     }
 
-    func match(_ expected: Located<JSONValue>, actual: JSONValue, at pointer: JSONPointer) -> [Finding] {
+    func match(_ expected: Located<JSONValue>, actual: JSONValue, at pointer: JSONPointer) -> [Mismatch] {
         do {
             let resolved = try bindings.resolve(expected.value)
-            return JSONMatch.subset(expected: resolved, actual: actual, at: pointer)
-                .map { Finding(message: $0.description, location: expected.location) }
+            return JSONMatch.subset(expected: resolved, actual: actual, at: pointer).map { Mismatch($0, location: expected.location) }
         } catch {
-            return [Finding(message: "\(pointer): \(error.message)", location: expected.location)]
+            return [Mismatch(at: pointer, expected: expected.value.excerpt(), actual: "a value that cannot be resolved (\(error.message))", location: expected.location)]
         }
     }
 
@@ -177,7 +182,7 @@ struct ExpectationChecker {
         ((try? bindings.resolve(template)) ?? template).excerpt()
     }
 
-    /// "; error.code X" — the first thing a reader wants when a status is wrong.
+    /// " (error.code X)" — the first thing a reader wants when a status is wrong.
     func errorSummary(_ response: ObservedResponse) -> String {
         if let code = response.json?["error"]?["code"]?.stringValue {
             let message = response.json?["error"]?["message"]?.stringValue.map { ": \(String($0.prefix(120)))" } ?? ""

@@ -63,7 +63,7 @@ import Testing
         Row(keyword: .notEarlier, name: "notEarlier", request: "GET \(item)", expect: #"{notEarlier: {/lastModifiedDateTime: "2999-01-01T00:00:00Z"}}"#,
             failure: "/lastModifiedDateTime: expected the same instant as or later than"),
         Row(keyword: .contains, name: "contains", request: "GET \(list)", expect: #"{contains: {/value: {id: "${position.id}"}}}"#, failure: nil),
-        Row(keyword: .contains, name: "contains", request: "GET \(list)", expect: #"{contains: {/value: {id: "${uuid}"}}}"#, failure: "/value: no element matches"),
+        Row(keyword: .contains, name: "contains", request: "GET \(list)", expect: #"{contains: {/value: {id: "${uuid}"}}}"#, failure: "/value: expected an element matching"),
         Row(keyword: .notContains, name: "notContains", request: "GET \(list)", expect: #"{notContains: {/value: {id: "${uuid}"}}}"#, failure: nil),
         Row(keyword: .notContains, name: "notContains", request: "GET \(list)", expect: #"{notContains: {/value: {id: "${position.id}"}}}"#,
             failure: "expected no element matching"),
@@ -143,7 +143,14 @@ import Testing
             }
             #expect(result.outcome.kind == "failed", "\(result.name): \(result.outcome.text)")
             #expect(result.outcome.text.contains(failure), "\(result.name): \(result.outcome.text)")
-            #expect(result.outcome.text.contains("inline/assertions.yaml:"), "\(result.name): \(result.outcome.text)")
+            // Typed through to the report: the failing expectation's own file:line:col.
+            let mismatch = try #require(result.outcome.problem?.mismatches.first, "\(result.name)")
+            #expect(mismatch.location?.wholeMatch(of: /inline\/assertions\.yaml:\d+:\d+/) != nil, "\(result.name): \(mismatch)")
+            #expect(result.outcome.problem?.type == "graph.contract-mismatch")
+            if row.keyword == .unchanged {
+                let comparison = try #require(mismatch.comparison, "an unchanged failure carries both bodies")
+                #expect(comparison.snapshot.contains("Engineer") && comparison.current.contains("Nurse"))
+            }
         }
     }
 }
