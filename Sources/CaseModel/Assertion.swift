@@ -83,23 +83,11 @@ public enum Assertion: Sendable {
         public var array: JSONPointer
         public var item: JSONValue
         public var location: SourceLocation
-
-        public init(array: JSONPointer, item: JSONValue, location: SourceLocation) {
-            self.array = array
-            self.item = item
-            self.location = location
-        }
     }
 
     public struct Unchanged: Sendable {
         public var snapshot: String
         public var except: [JSONPointer]
         public var location: SourceLocation
-
-        public init(snapshot: String, except: [JSONPointer], location: SourceLocation) {
-            self.snapshot = snapshot
-            self.except = except
-            self.location = location
-        }
     }
 }

@@ -31,12 +31,6 @@ public struct HeaderExpectation: Sendable {
     public var name: String
     public var rule: Rule
     public var location: SourceLocation
-
-    public init(name: String, rule: Rule, location: SourceLocation) {
-        self.name = name
-        self.rule = rule
-        self.location = location
-    }
 }
 
 /// A value and where it was written.

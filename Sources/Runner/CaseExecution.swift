@@ -94,7 +94,9 @@ struct CaseExecution {
             for (name, value) in recorded { values[name] = value }
         }
         if let recorder = context.recorder {
-            let kept = ["uuid", "now", "today", "runId"].compactMap { name in values[name].map { (key: name, value: $0) } }
+            let kept = BuiltinVariable.allCases.filter(\.isRecordedForReplay).compactMap { variable in
+                values[variable.rawValue].map { (key: variable.rawValue, value: $0) }
+            }
             recorder.recordBindings(caseKey: caseKey, values: .object(JSONObject(kept)))
         }
         return values
@@ -109,15 +111,18 @@ struct CaseExecution {
                 users[name] = ["id": .string(user.id), "upn": .string(user.upn)]
             }
         }
-        var values: [String: JSONValue] = [
-            "uuid": .string(UUID().uuidString.lowercased()),
-            "now": .string(stamp),
-            "today": .string(String(stamp.prefix(10))),
-            "runId": .string(context.settings.runID),
-            "baseUrl": .string(context.settings.baseURL),
-            "user": .object(users),
-            "policy": .object(JSONObject(context.target.policies.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })),
-        ]
+        var values: [String: JSONValue] = [:]
+        for variable in BuiltinVariable.allCases {
+            values[variable.rawValue] = switch variable {
+            case .uuid: .string(UUID().uuidString.lowercased())
+            case .now: .string(stamp)
+            case .today: .string(String(stamp.prefix(10)))
+            case .runId: .string(context.settings.runID)
+            case .baseUrl: .string(context.settings.baseURL)
+            case .user: .object(users)
+            case .policy: .object(JSONObject(context.target.policies.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }))
+            }
+        }
         for (name, value) in planned.matrixValues { values[name] = value }
         return values
     }
@@ -141,13 +146,9 @@ struct CaseExecution {
         }
     }
 
-    /// RFC 3339 UTC to the second, formatted by hand: a DateFormatter per case showed up in profiles.
+    /// RFC 3339 UTC to the second, the form `${now}` promises (cases/README.md, "Variables").
     static func timestamp(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        UTCDateTime.rfc3339(secondsSince1970: date.timeIntervalSince1970)
     }
 
     // MARK: Steps

@@ -58,16 +58,9 @@ public final class TLSFixture {
     }
 
     private static func run(_ tool: String, _ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SetupError(description: "openssl \(arguments.first ?? "") exited \(process.terminationStatus)")
+        let result = try ChildProcess.run(arguments, executable: URL(fileURLWithPath: tool), in: directory, timeout: 60)
+        guard result.status == 0 else {
+            throw SetupError(description: "openssl \(arguments.first ?? "") exited \(result.status.map(String.init) ?? "(killed after 60 s)")")
         }
     }
 
