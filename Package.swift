@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "GraphMock"],
+            dependencies: ["TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

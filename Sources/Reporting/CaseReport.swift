@@ -1,5 +1,3 @@
-import Foundation
-
 /// The result of one case (one matrix variant), rendered as one `<testcase>`.
 public struct CaseReport: Sendable, Codable {
     /// Dotted hierarchy without a file extension, e.g. "graph.workPosition.patch"; Jenkins splits it

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The end-of-run summary: per-suite table, each failure and error, report paths, count line.
 extension ConsoleReporter {
     /// Prints the summary of `report`, prepared exactly as for the report files so the numbers

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a `RunReport` as JSON for tools that would rather not parse XML.
 ///
 /// Same content as the JUnit file (same preparation: redacted, sanitized, capped, unique names, never

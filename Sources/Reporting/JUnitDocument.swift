@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes the elements of a prepared report; `JUnitWriter` decides what goes in.
 ///
 /// Every attribute value goes through `XMLText.escapeAttribute` and every text node through

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a `RunReport` as JUnit XML that validates against the Jenkins xUnit schema
 /// (`jenkins-xunit-junit-10.xsd`) and reads correctly in Jenkins, GitLab, the GitHub actions and
 /// Azure DevOps. Pure: same input, same bytes.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What went wrong in a failed or errored case.
 ///
 /// Three parts because readers differ: `message` feeds the one-line attribute (Jenkins, Azure),

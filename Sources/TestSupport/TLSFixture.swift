@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A throwaway CA, a 127.0.0.1 server certificate and an `openssl s_server` using them (test-only).
 public final class TLSFixture {
