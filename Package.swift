@@ -31,7 +31,7 @@ let package = Package(
             dependencies: ["JSONShape", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Reporting", swiftSettings: swiftSettings),
+        .target(name: "Reporting", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
         .target(
             name: "Runner",
             dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting"],
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "JSONShapeTests", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "JSONShape", "TestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),
         .testTarget(
             name: "RunnerTests",
             dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],
@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", "GraphMock"],
+            dependencies: ["TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

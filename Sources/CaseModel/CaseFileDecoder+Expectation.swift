@@ -2,84 +2,99 @@ import JSONShape
 
 /// The `expect:` block of a step: every key checked, every pointer and variable validated.
 extension CaseFileDecoder {
+    /// Keys are read in `Assertion.Keyword` order, which is the order the checker evaluates them
+    /// in; the `switch` is exhaustive, so a new keyword cannot be accepted here and then ignored.
     func decodeExpectation(_ node: YAMLNode, scope: Scope) -> Expectation {
         var expectation = Expectation()
-        guard let reader = MappingReader(node, allowed: Self.expectKeys, context: "expect", sink: sink) else { return expectation }
-        if let status = reader.node("status") {
-            checkStatus(status, scope: scope)
-            expectation.status = Located(status.jsonValue, at: status.location)
-        }
-        for (key, value) in reader.mappingPairs("headers") ?? [] {
-            guard let name = key.string else { continue }
-            if let rule = decodeHeaderRule(value, name: name, scope: scope) {
-                expectation.headers.append(HeaderExpectation(name: name, rule: rule, location: value.location))
-            }
-        }
-        if let shape = reader.string("shape") {
-            checkShape(shape)
-            expectation.shape = shape
-        }
-        if let errorShape = reader.string("errorShape") {
-            if errorShape.value != "none" { checkShape(errorShape) }
-            expectation.errorShape = errorShape
-        }
-        if let json = reader.node("json") {
-            checkVariables(in: json.jsonValue, at: json.location, scope: scope)
-            expectation.json = Located(json.jsonValue, at: json.location)
-        }
-        for (key, value) in reader.mappingPairs("at") ?? [] {
-            guard let pointer = pointer(key) else { continue }
-            checkVariables(in: value.jsonValue, at: value.location, scope: scope)
-            expectation.at.append((pointer, Located(value.jsonValue, at: value.location)))
-        }
-        for (key, value) in reader.mappingPairs("later") ?? [] {
-            guard let pointer = pointer(key) else { continue }
-            checkVariables(in: value.jsonValue, at: value.location, scope: scope)
-            expectation.later.append((pointer, Located(value.jsonValue, at: value.location)))
-        }
-        for (key, value) in reader.mappingPairs("notEarlier") ?? [] {
-            guard let pointer = pointer(key) else { continue }
-            checkVariables(in: value.jsonValue, at: value.location, scope: scope)
-            expectation.notEarlier.append((pointer, Located(value.jsonValue, at: value.location)))
-        }
-        expectation.present = pointers(reader.list("present"))
-        expectation.absent = pointers(reader.list("absent"))
-        expectation.null = pointers(reader.list("null"))
-        if let unchanged = reader.node("unchanged"),
-            let unchangedReader = MappingReader(unchanged, allowed: ["from", "except"], context: "unchanged", sink: sink),
-            let from = unchangedReader.string("from", required: true)
-        {
-            if !scope.snapshots.contains(from.value) {
-                sink.error("no earlier step takes a snapshot named '\(from.value)'"
-                    + Suggestion.hint(for: from.value, in: scope.snapshots.sorted()), at: from.location)
-            }
-            var except: [JSONPointer] = []
-            for item in unchangedReader.stringList("except") {
-                if item.value == "server-managed" {
-                    except += Expectation.serverManaged
-                } else if let pointer = JSONPointer(item.value) {
-                    except.append(pointer)
-                } else {
-                    sink.error("'\(item.value)' is not a JSON pointer or 'server-managed'", at: item.location)
+        let keys = Assertion.Keyword.allCases.map(\.rawValue)
+        guard let reader = MappingReader(node, allowed: keys, context: "expect", sink: sink) else { return expectation }
+        for keyword in Assertion.Keyword.allCases {
+            guard let value = reader.node(keyword.rawValue) else { continue }
+            switch keyword {
+            case .status:
+                checkStatus(value, scope: scope)
+                expectation.status = Located(value.jsonValue, at: value.location)
+            case .errorShape:
+                guard let errorShape = reader.string("errorShape") else { continue }
+                if errorShape.value != "none" { checkShape(errorShape) }
+                expectation.errorShape = errorShape
+            case .headers:
+                for (key, value) in reader.mappingPairs("headers") ?? [] {
+                    guard let name = key.string else { continue }
+                    if let rule = decodeHeaderRule(value, name: name, scope: scope) {
+                        expectation.assertions.append(.header(HeaderExpectation(name: name, rule: rule, location: value.location)))
+                    }
                 }
-            }
-            expectation.unchanged = Expectation.Unchanged(snapshot: from.value, except: except, location: unchanged.location)
-        }
-        expectation.contains = decodeMembership(reader.node("contains"), key: "contains", scope: scope)
-        expectation.notContains = decodeMembership(reader.node("notContains"), key: "notContains", scope: scope)
-        if let body = reader.string("body") {
-            if body.value == "empty" {
-                expectation.bodyEmpty = Located(true, at: body.location)
-            } else {
-                sink.error("'body' only takes 'empty'", at: body.location)
+            case .body:
+                guard let body = reader.string("body") else { continue }
+                if body.value == "empty" {
+                    expectation.assertions.append(.bodyEmpty(body.location))
+                } else {
+                    sink.error("'body' only takes 'empty'", at: body.location)
+                }
+            case .shape:
+                guard let shape = reader.string("shape") else { continue }
+                checkShape(shape)
+                expectation.assertions.append(.shape(shape))
+            case .json:
+                checkVariables(in: value.jsonValue, at: value.location, scope: scope)
+                expectation.assertions.append(.json(Located(value.jsonValue, at: value.location)))
+            case .at:
+                expectation.assertions += pointerMap(reader, keyword, scope: scope).map { Assertion.at($0, $1) }
+            case .later:
+                expectation.assertions += pointerMap(reader, keyword, scope: scope).map { Assertion.later($0, than: $1) }
+            case .notEarlier:
+                expectation.assertions += pointerMap(reader, keyword, scope: scope).map { Assertion.notEarlier($0, than: $1) }
+            case .present:
+                expectation.assertions += pointers(reader.list("present")).map(Assertion.present)
+            case .absent:
+                expectation.assertions += pointers(reader.list("absent")).map(Assertion.absent)
+            case .null:
+                expectation.assertions += pointers(reader.list("null")).map(Assertion.null)
+            case .unchanged:
+                if let unchanged = decodeUnchanged(value, scope: scope) { expectation.assertions.append(.unchanged(unchanged)) }
+            case .contains:
+                expectation.assertions += decodeMembership(value, key: "contains", scope: scope).map(Assertion.contains)
+            case .notContains:
+                expectation.assertions += decodeMembership(value, key: "notContains", scope: scope).map(Assertion.notContains)
             }
         }
         return expectation
     }
 
+    /// `at`, `later`, `notEarlier`: a map from pointer to a (template) value.
+    private func pointerMap(_ reader: MappingReader, _ keyword: Assertion.Keyword, scope: Scope) -> [(JSONPointer, Located<JSONValue>)] {
+        (reader.mappingPairs(keyword.rawValue) ?? []).compactMap { key, value in
+            guard let pointer = pointer(key) else { return nil }
+            checkVariables(in: value.jsonValue, at: value.location, scope: scope)
+            return (pointer, Located(value.jsonValue, at: value.location))
+        }
+    }
+
+    /// `unchanged: {from: SNAPSHOT, except: [pointers | server-managed]}`.
+    private func decodeUnchanged(_ node: YAMLNode, scope: Scope) -> Assertion.Unchanged? {
+        guard let reader = MappingReader(node, allowed: ["from", "except"], context: "unchanged", sink: sink),
+            let from = reader.string("from", required: true)
+        else { return nil }
+        if !scope.snapshots.contains(from.value) {
+            sink.error("no earlier step takes a snapshot named '\(from.value)'"
+                + Suggestion.hint(for: from.value, in: scope.snapshots.sorted()), at: from.location)
+        }
+        var except: [JSONPointer] = []
+        for item in reader.stringList("except") {
+            if item.value == "server-managed" {
+                except += Expectation.serverManaged
+            } else if let pointer = JSONPointer(item.value) {
+                except.append(pointer)
+            } else {
+                sink.error("'\(item.value)' is not a JSON pointer or 'server-managed'", at: item.location)
+            }
+        }
+        return Assertion.Unchanged(snapshot: from.value, except: except, location: node.location)
+    }
+
     /// `contains: {/value: {id: "${position.id}"}}`: a map from array pointer to the item an element must match.
-    func decodeMembership(_ node: YAMLNode?, key: String, scope: Scope) -> [Expectation.Membership] {
-        guard let node else { return [] }
+    func decodeMembership(_ node: YAMLNode, key: String, scope: Scope) -> [Assertion.Membership] {
         guard let pairs = node.mapping else {
             sink.error("'\(key)' must map an array pointer to an item, e.g. {/value: {id: ...}}", at: node.location)
             return []
@@ -91,7 +106,7 @@ extension CaseFileDecoder {
                 return nil
             }
             checkVariables(in: entry.value.jsonValue, at: entry.value.location, scope: scope)
-            return Expectation.Membership(array: pointer, item: entry.value.jsonValue, location: entry.value.location)
+            return Assertion.Membership(array: pointer, item: entry.value.jsonValue, location: entry.value.location)
         }
     }
 

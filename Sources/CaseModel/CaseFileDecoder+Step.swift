@@ -1,8 +1,6 @@
 import JSONShape
 
 extension CaseFileDecoder {
-    static let expectKeys = ["status", "headers", "shape", "errorShape", "json", "at", "present", "absent", "null", "unchanged", "later", "notEarlier", "body", "contains", "notContains"]
-
     func decodeStep(_ node: YAMLNode, scope: inout Scope) -> Step? {
         guard let reader = MappingReader(node, allowed: Self.stepKeys, context: "a step", sink: sink) else { return nil }
         let method = reader.string("method", required: true)

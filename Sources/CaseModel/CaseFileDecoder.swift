@@ -5,6 +5,11 @@ public struct CaseFileDecoder {
     static let fileKeys = ["suite", "classname", "doc", "tags", "principal", "setup", "teardown", "cases"]
     static let caseKeys = ["name", "doc", "tags", "principal", "when", "matrix", "setup", "steps", "teardown", "note"]
     static let stepKeys = ["name", "as", "method", "path", "query", "headers", "json", "raw", "auth", "expect", "capture", "snapshot", "wait", "pages"]
+    /// Every key a case file may use, once each (for tools such as the fuzzer's key mutations).
+    public static var vocabulary: [String] {
+        var seen: Set<String> = []
+        return (fileKeys + caseKeys + stepKeys + Assertion.Keyword.allCases.map(\.rawValue)).filter { seen.insert($0).inserted }
+    }
     static let methods = ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"]
 
     let context: LintContext

@@ -5,40 +5,12 @@ import JSONShape
 public struct Expectation: Sendable {
     /// Status rules: exact codes, classes like `4xx`, or a `${policy.…}` variable resolved at run time.
     public var status: Located<JSONValue>?
-    public var headers: [HeaderExpectation] = []
-    public var shape: Located<String>?
     /// nil = the default error shape; "none" = no check.
     public var errorShape: Located<String>?
-    public var json: Located<JSONValue>?
-    public var at: [(pointer: JSONPointer, value: Located<JSONValue>)] = []
-    public var present: [Located<JSONPointer>] = []
-    public var absent: [Located<JSONPointer>] = []
-    public var null: [Located<JSONPointer>] = []
-    public var unchanged: Unchanged?
-    /// Timestamps at these pointers must be strictly later than the given (template) value.
-    public var later: [(pointer: JSONPointer, than: Located<JSONValue>)] = []
-    public var bodyEmpty: Located<Bool>?
-    /// Some element of the array at `at` must match `item` as a subset.
-    public var contains: [Membership] = []
-    /// No element of the array at `at` may match `item` as a subset.
-    public var notContains: [Membership] = []
-    /// Timestamps at these pointers must be the same instant as the given one or later.
-    public var notEarlier: [(pointer: JSONPointer, than: Located<JSONValue>)] = []
+    /// Every other check, in evaluation order (`Assertion.Keyword`'s order, then as written).
+    public var assertions: [Assertion] = []
 
     public init() {}
-
-    /// A list-membership check: robust where other cases or other clients add items concurrently.
-    public struct Membership: Sendable {
-        public var array: JSONPointer
-        public var item: JSONValue
-        public var location: SourceLocation
-    }
-
-    public struct Unchanged: Sendable {
-        public var snapshot: String
-        public var except: [JSONPointer]
-        public var location: SourceLocation
-    }
 
     /// Pointers the `server-managed` alias stands for in `unchanged.except`: the audit pair the
     /// docs expect to move (reference §5), and the Prod-only members no page lists as settable,

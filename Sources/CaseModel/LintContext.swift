@@ -34,7 +34,10 @@ public struct LintContext: Sendable {
     /// The principals the catalogue uses (cases/README.md, "Principals and targets").
     public static let standardPrincipals: Set<String> = ["readWrite", "readOnly", "readWriteAll", "otherUser", "app"]
 
+    /// The principal a step runs as when neither it, its case nor its file names one.
+    public static let defaultPrincipal = "readWrite"
+
     /// Variable roots every case may use (cases/README.md, "Variables").
-    public static let builtinVariables = ["uuid", "now", "today", "runId", "baseUrl", "user", "policy"]
+    public static let builtinVariables = BuiltinVariable.allCases.map(\.rawValue)
     public static let userFields = ["id", "upn"]
 }

@@ -65,7 +65,7 @@ struct PositionOperation: Sendable {
             options.append("$select=" + select.joined(separator: ","))
         }
         if let top { options.append("$top=\(top)") }
-        let token = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor
+        let token = PercentEncoding.component(cursor)
         options.append("$skiptoken=\(token)")
         return exchange.origin + path + "?" + options.joined(separator: "&")
     }
@@ -121,11 +121,8 @@ struct PositionOperation: Sendable {
     /// An id as one path segment: everything but RFC 3986 unreserved characters percent-encoded
     /// (GUIDs are unchanged; `opaque-ids` ids get `%2F`, `%2B`, `%3D`).
     static func pathSegment(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: unreserved) ?? id
+        PercentEncoding.component(id)
     }
-
-    private static let unreserved = CharacterSet(
-        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// `createdBy`/`lastModifiedBy`: the calling user, or the calling app for app-only tokens.
     private var callerIdentity: JSONValue {

@@ -1,4 +1,5 @@
 import Foundation
+import JSONShape
 
 /// A UTC instant in 100-nanosecond ticks since 1970, with the text forms Graph uses.
 ///
@@ -35,35 +36,7 @@ struct Timestamp: Sendable, Comparable {
             + "\(String(c.hour).leftPadded(to: 2)):\(String(c.minute).leftPadded(to: 2)):\(String(c.second).leftPadded(to: 2)) GMT"
     }
 
-    private var civil: Civil { Civil(unixSeconds: unixSeconds) }
-}
-
-/// Broken-down UTC time (proleptic Gregorian), after Howard Hinnant's `civil_from_days`.
-private struct Civil {
-    var days: Int64
-    var year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int
-
-    init(unixSeconds: Int64) {
-        days = unixSeconds.floorDivided(by: 86_400)
-        let secondOfDay = Int(unixSeconds - days * 86_400)
-        hour = secondOfDay / 3600
-        minute = secondOfDay % 3600 / 60
-        second = secondOfDay % 60
-        let z = days + 719_468
-        let era = z.floorDivided(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
-        month = Int(mp < 10 ? mp + 3 : mp - 9)
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    }
-
-    var isoDateTime: String {
-        "\(String(year).leftPadded(to: 4))-\(String(month).leftPadded(to: 2))-\(String(day).leftPadded(to: 2))T"
-            + "\(String(hour).leftPadded(to: 2)):\(String(minute).leftPadded(to: 2)):\(String(second).leftPadded(to: 2))"
-    }
+    private var civil: UTCDateTime { UTCDateTime(unixSeconds: unixSeconds) }
 }
 
 extension Int64 {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Recognises ANSI/VT escape sequences so captured terminal output can be stripped of colour codes.
 ///
 /// Only well-formed CSI (`ESC [` … final byte), OSC (`ESC ]` … BEL or `ESC \`) and two-character

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Hands out `(classname, name)` pairs that are unique in a report and short enough for Azure.
 ///
 /// GitLab keeps only the first of two equal cases, mikepenz reads them as retries and Jenkins keys

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a case ended; maps to at most one outcome element in JUnit.
 ///
 /// The split between `failed` and `error` is the one every CI reader understands: a failure is the

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The result of one case (one matrix variant), rendered as one `<testcase>`.
 public struct CaseReport: Sendable, Codable {
     /// Dotted hierarchy without a file extension, e.g. "graph.workPosition.patch"; Jenkins splits it
@@ -15,7 +13,8 @@ public struct CaseReport: Sendable, Codable {
     /// Case-file position of the failing expectation, "cases/patch/partial.yaml:12:5"; written into
     /// the failure/error text as a line "  at LOCATION" because that is where mikepenz searches.
     public var location: String?
-    /// Request/response transcript for `<system-out>`. The runner redacts it; the writers redact again.
+    /// Request/response transcript for `<system-out>`. The runner redacts it with the run's
+    /// tokens; `PreparedReport` cleans it once more, with every other report field, for all outputs.
     public var transcript: String?
     /// 429/503 retries that happened while running the case, written as `<flakyFailure>`.
     public var retries: [RetryNote]

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The end-of-run summary: per-suite table, each failure and error, report paths, count line.
 extension ConsoleReporter {
     /// Prints the summary of `report`, prepared exactly as for the report files so the numbers
@@ -8,7 +6,12 @@ extension ConsoleReporter {
     /// The last line is always the plain count line, e.g. "41 passed, 2 failed, 1 skipped": CI log
     /// parsers look for "N passed, N failed" alone on a line, so it carries no colour and no prefix.
     public func summary(_ report: RunReport, junitPath: String?, jsonPath: String?) {
-        let prepared = ReportPreparer.prepare(report, policy: cleaner.policy)
+        summary(PreparedReport(report, policy: cleaner.policy), junitPath: junitPath, jsonPath: jsonPath)
+    }
+
+    /// As above, for the report the files were written from (prepared once for all outputs).
+    public func summary(_ preparedReport: PreparedReport, junitPath: String?, jsonPath: String?) {
+        let prepared = preparedReport.report
         var lines: [String] = []
         if verbosity != .quiet {
             lines.append("")
@@ -24,8 +27,8 @@ extension ConsoleReporter {
             lines.append("")
             lines.append(style.bold("Failures and errors:"))
             for item in problems {
-                lines.append(style.label(item.outcome) + " " + caseTitle(classname: item.classname, name: item.name))
-                lines += problemLines(item, indent: "  ")
+                lines.append(style.label(item.outcome) + " " + caseTitle(classname: item.classname, name: item.name, prepared: true))
+                lines += problemLines(item, indent: "  ", prepared: true)
             }
         }
         if verbosity != .quiet {

@@ -104,26 +104,29 @@ public final class ConsoleReporter: @unchecked Sendable {
 
     // MARK: - Shared with the summary
 
-    /// "graph.workPosition.patch › PATCH jobTitle only", cleaned to one line.
-    func caseTitle(classname: String, name: String) -> String {
-        cleaner.line(classname) + " › " + cleaner.line(name)
+    /// "graph.workPosition.patch › PATCH jobTitle only", cleaned to one line (already clean in a
+    /// prepared report, which the summary reads).
+    func caseTitle(classname: String, name: String, prepared: Bool = false) -> String {
+        prepared ? classname + " › " + name : cleaner.line(classname) + " › " + cleaner.line(name)
     }
 
-    /// The problem's detail (every mismatch with its pointer, up to a screenful), then
-    /// "at LOCATION"; empty for passes and skips.
-    func problemLines(_ result: CaseReport, indent: String) -> [String] {
+    /// The problem's text (every mismatch with its pointer, up to a screenful), then
+    /// "at LOCATION"; empty for passes and skips. A case from a prepared report is already
+    /// cleaned and redacted; a live one is cleaned here.
+    func problemLines(_ result: CaseReport, indent: String, prepared: Bool = false) -> [String] {
         let problem: Problem
         switch result.outcome {
-        case .failed(let value), .error(let value): problem = cleaner.problem(value)
+        case .failed(let value), .error(let value): problem = prepared ? value : cleaner.problem(value)
         case .passed, .skipped: return []
         }
-        let detail = problem.detail.split(whereSeparator: \.isNewline).map(String.init)
+        let text = TextCap.bytes(problem.text, max: cleaner.policy.maxTextBytes)
+        let detail = text.split(whereSeparator: \.isNewline).map(String.init)
         let shown = 40
         var lines = detail.isEmpty ? [indent + problem.type + ": " + problem.message] : detail.prefix(shown).map { indent + $0 }
         if detail.count > shown {
             lines.append(indent + "… \(detail.count - shown) more lines in the report")
         }
-        if let location = result.location.map({ cleaner.line($0) }), !location.isEmpty {
+        if let location = result.location.map({ prepared ? $0 : cleaner.line($0) }), !location.isEmpty {
             lines.append(indent + "at " + location)
         }
         return lines

@@ -1,5 +1,3 @@
-import Foundation
-
 /// ANSI styling for the console, or none at all.
 ///
 /// Colour is decided once, in `ConsoleReporter.init`; every styled string goes through here so a

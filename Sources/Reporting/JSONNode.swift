@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON value with ordered object keys, and its pretty-printed spelling.
 ///
 /// `JSONEncoder` sorts keys or keeps them in hash order; a report meant for diffing wants the order

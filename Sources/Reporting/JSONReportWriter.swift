@@ -1,12 +1,12 @@
-import Foundation
-
 /// Renders a `RunReport` as JSON for tools that would rather not parse XML.
 ///
 /// Same content as the JUnit file (same preparation: redacted, sanitized, capped, unique names, never
 /// empty), in a fixed key order so two runs diff cleanly. Shape:
 /// `{name, runID, startedAt, hostname, interrupted, totals, properties, suites: [{id, name, file,
 /// timestamp, totals, cases: [{classname, name, time, outcome, problem | reason, location,
-/// retries, clientRequestIDs, transcript}]}]}`; times are seconds with three decimals.
+/// retries, clientRequestIDs, transcript}]}]}`, a problem being `{type, message, detail,
+/// mismatches: [{subject?, pointer, expected, actual, location, comparison?}]}` with `location` as
+/// `file:line:col`; times are seconds with three decimals.
 public enum JSONReportWriter {
     public static func render(_ report: RunReport) -> String {
         render(report, secrets: [])
@@ -14,7 +14,12 @@ public enum JSONReportWriter {
 
     /// As `render(_:)`, also redacting the given exact strings.
     public static func render(_ report: RunReport, secrets: [String]) -> String {
-        let prepared = ReportPreparer.prepare(report, policy: TextPolicy(secrets: secrets))
+        render(PreparedReport(report, secrets: secrets))
+    }
+
+    /// Renders a report prepared once for every output.
+    public static func render(_ prepared: PreparedReport) -> String {
+        let prepared = prepared.report
         return JSONNode.object([
             ("name", .string(prepared.name)),
             ("runID", .string(prepared.runID)),
@@ -72,7 +77,27 @@ public enum JSONReportWriter {
     }
 
     private static func problem(_ problem: Problem) -> JSONNode {
-        .object([("type", .string(problem.type)), ("message", .string(problem.message)), ("detail", .string(problem.detail))])
+        .object([
+            ("type", .string(problem.type)), ("message", .string(problem.message)), ("detail", .string(problem.detail)),
+            ("mismatches", .array(problem.mismatches.map(mismatch))),
+        ])
+    }
+
+    /// `pointer`, `expected`, `actual` and `location` always (null when not known); `subject` and
+    /// `comparison` only when there is one.
+    private static func mismatch(_ mismatch: Mismatch) -> JSONNode {
+        var members: [(String, JSONNode)] = []
+        if let subject = mismatch.subject { members.append(("subject", .string(subject))) }
+        members += [
+            ("pointer", mismatch.pointer.map(JSONNode.string) ?? .null),
+            ("expected", .string(mismatch.expected)),
+            ("actual", .string(mismatch.actual)),
+            ("location", mismatch.location.map(JSONNode.string) ?? .null),
+        ]
+        if let comparison = mismatch.comparison {
+            members.append(("comparison", .object([("snapshot", .string(comparison.snapshot)), ("current", .string(comparison.current))])))
+        }
+        return .object(members)
     }
 
     private static func totals(_ totals: ReportTotals) -> JSONNode {

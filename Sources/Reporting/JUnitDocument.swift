@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes the elements of a prepared report; `JUnitWriter` decides what goes in.
 ///
 /// Every attribute value goes through `XMLText.escapeAttribute` and every text node through
@@ -79,8 +77,8 @@ enum JUnitDocument {
 
     /// Rule 10: the location goes on its own line with a leading space, where mikepenz looks for it.
     static func problemText(_ problem: Problem, location: String?) -> String {
-        guard let location else { return problem.detail }
-        return problem.detail + "\n  at " + location
+        guard let location else { return problem.text }
+        return problem.text + "\n  at " + location
     }
 
     /// "429 Retry-After 1s: PATCH /me/profile/positions/42".

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Knobs for `JUnitWriter`; the defaults produce the file every reader in CONVENTIONS.md accepts.
 public struct JUnitOptions: Sendable {
     /// Writes `testcase@file` (the suite's case file) for GitLab's "File" column. Off by default:

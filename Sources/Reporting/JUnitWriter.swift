@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a `RunReport` as JUnit XML that validates against the Jenkins xUnit schema
 /// (`jenkins-xunit-junit-10.xsd`) and reads correctly in Jenkins, GitLab, the GitHub actions and
 /// Azure DevOps. Pure: same input, same bytes.
@@ -13,7 +11,7 @@ import Foundation
 ///       <property name="run.id" value="r-1"/>
 ///     </properties>
 ///     <testcase name="PATCH jobTitle only" classname="graph.workPosition.patch" time="0.120">
-///       <failure message="/detail/jobTitle: expected &quot;Engineer&quot;, got null" type="graph.shape-mismatch">…
+///       <failure message="/detail/jobTitle: expected &quot;Engineer&quot;, got null" type="graph.contract-mismatch">…
 ///   at cases/patch/partial.yaml:12:5</failure>
 ///     </testcase>
 ///     …
@@ -23,14 +21,21 @@ public enum JUnitWriter {
     /// `package` of every suite. Jenkins prefixes suite names with it.
     static let package = "graph"
 
-    public static func render(_ report: RunReport, options: JUnitOptions = .init()) -> String {
-        var policy = TextPolicy(maxTextBytes: max(0, options.maxTextBytes), secrets: options.secrets)
-        var document = JUnitDocument.render(ReportPreparer.prepare(report, policy: policy), options: options)
-        while document.utf8.count > options.maxFileBytes, let smaller = shrink(policy, maxFileBytes: options.maxFileBytes) {
-            policy = smaller
-            document = JUnitDocument.render(ReportPreparer.prepare(report, policy: policy), options: options)
+    /// Renders a report prepared once for every output. Only a document over
+    /// `options.maxFileBytes` is prepared again, with smaller caps, from the runner's report.
+    public static func render(_ prepared: PreparedReport, options: JUnitOptions = .init()) -> String {
+        var current = prepared
+        var document = JUnitDocument.render(current.report, options: options)
+        while document.utf8.count > options.maxFileBytes, let smaller = shrink(current.policy, maxFileBytes: options.maxFileBytes) {
+            current = PreparedReport(current.source, policy: smaller)
+            document = JUnitDocument.render(current.report, options: options)
         }
         return document
+    }
+
+    /// Prepares `report` with `options.secrets` and `options.maxTextBytes`, then renders it.
+    public static func render(_ report: RunReport, options: JUnitOptions = .init()) -> String {
+        render(PreparedReport(report, secrets: options.secrets, maxTextBytes: options.maxTextBytes), options: options)
     }
 
     /// The next, smaller policy when the document is over `maxFileBytes`, or nil when nothing is

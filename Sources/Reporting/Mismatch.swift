@@ -1,6 +1,9 @@
 /// One broken expectation, kept typed from the checker to the writers so each format renders it
-/// its own way (JUnit text, JSON object, HTML row) instead of parsing a message string back.
+/// its own way (JUnit and console text, JSON object) instead of parsing a message string back.
 public struct Mismatch: Sendable, Codable, Hashable {
+    /// What the expectation is about when that is not (only) a body pointer: "status",
+    /// "header request-id", "error body", "body". nil for plain body checks.
+    public var subject: String?
     /// RFC 6901 pointer into the response body ("" = the whole body); nil when the expectation is
     /// not about the body (status, a header).
     public var pointer: String?
@@ -11,9 +14,11 @@ public struct Mismatch: Sendable, Codable, Hashable {
     /// Case-file position of the expectation that asked, "cases/partial/x.yaml:88:11".
     public var location: String?
     /// For `unchanged`/snapshot checks: both whole bodies, so a reader can see them side by side.
+    /// Carried by the first difference of a check only, so a report holds each pair once.
     public var comparison: Comparison?
 
-    public init(pointer: String?, expected: String, actual: String, location: String?, comparison: Comparison? = nil) {
+    public init(subject: String? = nil, pointer: String?, expected: String, actual: String, location: String?, comparison: Comparison? = nil) {
+        self.subject = subject
         self.pointer = pointer
         self.expected = expected
         self.actual = actual

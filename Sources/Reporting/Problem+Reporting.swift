@@ -1,5 +1,3 @@
-import Foundation
-
 /// Problems the reporting layer itself raises, worded in one place.
 extension Problem {
     /// The run produced no test cases; reported as an error so CI does not pass an empty run.

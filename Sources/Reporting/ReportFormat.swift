@@ -1,4 +1,5 @@
 import Foundation
+import JSONShape
 
 /// Number and date spellings shared by the XML, JSON and console output.
 ///
@@ -28,9 +29,6 @@ enum ReportFormat {
     /// UTC ISO 8601 with seconds precision, e.g. "2026-11-29T10:00:00Z". Fractions are cut, not
     /// rounded, so a suite never appears to start after its first case.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+        UTCDateTime.rfc3339(secondsSince1970: date.timeIntervalSince1970)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns a runner's `RunReport` into the one every writer renders: clean, capped, unique, non-empty.
 ///
 /// Doing this once, before rendering, is what keeps the XML, the JSON and the console in agreement:

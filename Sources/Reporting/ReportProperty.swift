@@ -1,5 +1,3 @@
-import Foundation
-
 /// One `name=value` fact about the run, written as `<property name value>` on every suite.
 ///
 /// Kept as an ordered list rather than a dictionary so the output order is the order the runner chose.

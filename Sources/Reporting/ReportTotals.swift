@@ -1,5 +1,3 @@
-import Foundation
-
 /// Outcome counts and summed time of a suite or a whole run.
 ///
 /// Always computed from the cases, never stored, so the counts written on `<testsuite>` and

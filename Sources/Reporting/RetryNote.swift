@@ -1,5 +1,3 @@
-import Foundation
-
 /// One throttling retry (429 or 503 with Retry-After) that happened inside a case.
 ///
 /// Retries are not failures, but hiding them would hide a slow or throttled target; they are shown

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Size limits for report text: byte caps that keep head and tail, and one-line attribute values.
 ///
 /// CI readers choke on or silently cut large reports (CONVENTIONS rule 21); the first lines say what

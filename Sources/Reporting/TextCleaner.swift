@@ -33,13 +33,34 @@ struct TextCleaner {
     }
 
     func problem(_ problem: Problem) -> Problem {
-        let detail = block(problem.detail)
-        let firstLine = detail.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        var detail = block(problem.detail)
+        // Mismatches are kept whole, as many as fit the element cap beside the detail (at least one).
+        var mismatches: [Mismatch] = []
+        var budget = policy.maxTextBytes - detail.utf8.count
+        for item in problem.mismatches {
+            let cleaned = mismatch(item)
+            let size = cleaned.line.utf8.count + (cleaned.location?.utf8.count ?? 0) + 12
+            if size > budget, !mismatches.isEmpty { break }
+            budget -= size
+            mismatches.append(cleaned)
+        }
+        if mismatches.count < problem.mismatches.count {
+            detail += (detail.isEmpty ? "" : "\n") + "(\(mismatches.count) of \(problem.mismatches.count) mismatches shown; the rest were cut to fit the report)"
+        }
+        let firstLine = detail.split(whereSeparator: \.isNewline).first.map(String.init) ?? mismatches.first?.line ?? ""
         let type = typeToken(problem.type)
         let message = message(problem.message, or: message(firstLine, or: type))
         // GitLab shows only the text, so it must never be empty (rule 9).
-        let text = detail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? message : detail
-        return Problem(type: type, message: message, detail: text)
+        let empty = detail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        return Problem(type: type, message: message, detail: empty && mismatches.isEmpty ? message : empty ? "" : detail, mismatches: mismatches)
+    }
+
+    /// Every field one line, except the compared bodies, which are capped blocks.
+    func mismatch(_ item: Mismatch) -> Mismatch {
+        let field = { (text: String) in self.line(text, maxCharacters: 2048) }
+        return Mismatch(
+            subject: item.subject.map(field), pointer: item.pointer.map(field), expected: field(item.expected), actual: field(item.actual),
+            location: item.location.map(field), comparison: item.comparison.map { Mismatch.Comparison(snapshot: block($0.snapshot), current: block($0.current)) })
     }
 
     /// A case with every text field cleaned; names are made unique by the caller.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How `ReportPreparer` treats text: caps, extra secrets, and what to drop when the file is too big.
 struct TextPolicy: Sendable {
     /// Cap per text element (failure detail, transcript), in UTF-8 bytes.

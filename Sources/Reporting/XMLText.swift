@@ -1,5 +1,3 @@
-import Foundation
-
 /// Makes arbitrary text safe to place in an XML 1.0 document.
 ///
 /// A character reference does not rescue a forbidden code point (`&#27;` is as fatal as a raw ESC,

@@ -71,7 +71,7 @@ struct Bindings {
             switch filter {
             case "upper": current = .string(text.uppercased())
             case "lower": current = .string(text.lowercased())
-            case "urlencode": current = .string(text.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? text)
+            case "urlencode": current = .string(PercentEncoding.component(text))
             default: throw BindingError(message: "unknown filter '\(filter)'")
             }
         }
@@ -81,9 +81,4 @@ struct Bindings {
 
 struct BindingError: Error, Sendable {
     var message: String
-}
-
-extension CharacterSet {
-    /// RFC 3986 unreserved characters: what may stand unescaped inside one path segment.
-    static let urlPathSegmentAllowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

@@ -41,7 +41,7 @@ extension CaseExecution {
     }
 
     private func authorization(for step: Step, bindings: Bindings) throws(BindingError) -> String? {
-        let principalName = step.principal ?? planned.definition.principal ?? planned.file.principal ?? "readWrite"
+        let principalName = planned.principal(of: step)
         switch step.auth {
         case .none:
             return nil
@@ -65,7 +65,7 @@ extension CaseExecution {
     }
 
     private func authorization(for step: Step, defect: TokenDefect) throws(BindingError) -> String {
-        let principalName = step.principal ?? planned.definition.principal ?? planned.file.principal ?? "readWrite"
+        let principalName = planned.principal(of: step)
         guard let principal = context.target.principals[principalName] else {
             throw BindingError(message: "target has no principal '\(principalName)'")
         }
@@ -73,9 +73,7 @@ extension CaseExecution {
     }
 
     static func queryEncode(_ text: String) -> String {
-        // Unreserved characters plus the OData-friendly ones Graph examples leave bare ($ , ' ( ) :).
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~$,'():")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        PercentEncoding.queryValue(text)
     }
 }
 

@@ -55,6 +55,7 @@ struct CaseExecution {
         report.clientRequestIDs = state.clientRequestIDs
         let passed = { if case .passed = report.outcome { true } else { false } }()
         if !passed || context.settings.keepPassingTranscripts || !state.warnings.isEmpty {
+            // At the source, with the tokens: a RunReport never holds a credential, whoever renders it.
             report.transcript = Redactor.redact(state.transcript.text, secrets: context.secrets)
         }
         return report
@@ -93,7 +94,9 @@ struct CaseExecution {
             for (name, value) in recorded { values[name] = value }
         }
         if let recorder = context.recorder {
-            let kept = ["uuid", "now", "today", "runId"].compactMap { name in values[name].map { (key: name, value: $0) } }
+            let kept = BuiltinVariable.allCases.filter(\.isRecordedForReplay).compactMap { variable in
+                values[variable.rawValue].map { (key: variable.rawValue, value: $0) }
+            }
             recorder.recordBindings(caseKey: caseKey, values: .object(JSONObject(kept)))
         }
         return values
@@ -108,15 +111,18 @@ struct CaseExecution {
                 users[name] = ["id": .string(user.id), "upn": .string(user.upn)]
             }
         }
-        var values: [String: JSONValue] = [
-            "uuid": .string(UUID().uuidString.lowercased()),
-            "now": .string(stamp),
-            "today": .string(String(stamp.prefix(10))),
-            "runId": .string(context.settings.runID),
-            "baseUrl": .string(context.settings.baseURL),
-            "user": .object(users),
-            "policy": .object(JSONObject(context.target.policies.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })),
-        ]
+        var values: [String: JSONValue] = [:]
+        for variable in BuiltinVariable.allCases {
+            values[variable.rawValue] = switch variable {
+            case .uuid: .string(UUID().uuidString.lowercased())
+            case .now: .string(stamp)
+            case .today: .string(String(stamp.prefix(10)))
+            case .runId: .string(context.settings.runID)
+            case .baseUrl: .string(context.settings.baseURL)
+            case .user: .object(users)
+            case .policy: .object(JSONObject(context.target.policies.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }))
+            }
+        }
         for (name, value) in planned.matrixValues { values[name] = value }
         return values
     }
@@ -140,13 +146,9 @@ struct CaseExecution {
         }
     }
 
-    /// RFC 3339 UTC to the second, formatted by hand: a DateFormatter per case showed up in profiles.
+    /// RFC 3339 UTC to the second, the form `${now}` promises (cases/README.md, "Variables").
     static func timestamp(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+        UTCDateTime.rfc3339(secondsSince1970: date.timeIntervalSince1970)
     }
 
     // MARK: Steps
@@ -194,23 +196,20 @@ struct CaseExecution {
             declaredNames: context.declaredNames
         )
         let (failures, warnings) = checker.check(step.expect, response: observed, stepLocation: step.location)
-        for warning in warnings { state.transcript.note("warning: \(warning)") }
+        for warning in warnings { state.transcript.note("warning: \(warning.line)  [\(warning.location ?? "")]") }
         state.warnings += warnings
         if !failures.isEmpty {
-            let headline = "\(label) \(requestLine) -> \(response.status)"
-            let detail = ([headline] + failures.map { "  \($0.message)\n    at \($0.location)" }).joined(separator: "\n")
-            let problem = Problem(type: "graph.contract-mismatch", message: "\(headline): \(failures[0].message)", detail: detail)
+            let problem = Problem.contractMismatch("\(label) \(requestLine) -> \(response.status)", failures)
             // A broken setup means the case could not be judged; a broken step is the verdict.
-            throw phase == .step ? .failed(problem) : .error(Problem(type: "case.setup-failed", message: "setup failed: " + problem.message, detail: detail))
+            throw phase == .step ? .failed(problem) : .error(.setupFailed(problem))
         }
         for capture in step.captures {
             switch capture.source {
             case .body(let pointer):
                 guard let value = observed.json?.value(at: pointer) else {
-                    let message = "\(label): capture '\(capture.name)': nothing at \(pointer.description.isEmpty ? "/" : pointer.description) in the response"
-                    throw phase == .step
-                        ? .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(capture.location)"))
-                        : .error(Problem(type: "case.setup-failed", message: message, detail: message + "\n  at \(capture.location)"))
+                    let missing = Mismatch("capture '\(capture.name)'", at: pointer, expected: "a value to capture", actual: "nothing", location: capture.location)
+                    let problem = Problem.contractMismatch("\(label) \(requestLine) -> \(response.status)", [missing])
+                    throw phase == .step ? .failed(problem) : .error(.setupFailed(problem))
                 }
                 state.bindings[capture.name] = value
             case .header(let name):
@@ -233,7 +232,7 @@ struct CaseState {
     var retries: [RetryNote] = []
     var clientRequestIDs: [String] = []
     /// Strict-mode findings that do not fail the case; a case with any keeps its transcript.
-    var warnings: [Finding] = []
+    var warnings: [Mismatch] = []
     /// Requests sent so far in this case: the order a recording files them in.
     var sequence = 0
 }

@@ -65,7 +65,7 @@ public struct Cleanup {
                     else { continue }
                     var removal = Removal(principal: principal, positionID: id, marker: marked, deleted: false)
                     if !dryRun {
-                        let path = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id
+                        let path = PercentEncoding.component(id)
                         let answer = try session.perform(request("DELETE", baseURL + "/me/profile/positions/" + path, token: token), options: transfer)
                         removal.deleted = answer.status == 204 || answer.status == 404
                         if !removal.deleted { removal.problem = "DELETE answered \(answer.status)" }

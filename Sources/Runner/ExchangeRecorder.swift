@@ -91,9 +91,8 @@ public final class ExchangeRecorder: @unchecked Sendable {
         Redactor.redact(text, secrets: secrets)
     }
 
+    /// HAR's `startedDateTime`: RFC 3339 UTC with milliseconds.
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        UTCDateTime.rfc3339(secondsSince1970: date.timeIntervalSince1970, fractionDigits: 3)
     }
 }

@@ -1,43 +1,71 @@
 import CaseModel
 import Foundation
 import JSONShape
+import Reporting
 
 /// Checks that look across values: timestamps in order, items in lists, members outside the contract.
 extension ExpectationChecker {
-    func checkLater(pointer: JSONPointer, than: Located<JSONValue>, body: JSONValue, allowSame: Bool = false) -> [Finding] {
+    func checkLater(pointer: JSONPointer, than: Located<JSONValue>, body: JSONValue, allowSame: Bool = false) -> [Mismatch] {
+        let wanted = allowSame ? "the same instant as or later than" : "later than"
         guard let reference = try? bindings.resolve(than.value), let referenceText = reference.stringValue,
             let earlier = DateTimeOffsetValue(referenceText)
         else {
-            return [Finding(message: "\(pointer): the earlier timestamp \(than.value.rendered()) is not an Edm.DateTimeOffset", location: than.location)]
+            return [Mismatch(at: pointer, expected: "an Edm.DateTimeOffset to compare with", actual: than.value.rendered(), location: than.location)]
         }
         guard let actualText = body.value(at: pointer)?.stringValue, let actual = DateTimeOffsetValue(actualText) else {
-            return [Finding(message: "\(pointer): expected a timestamp later than \(referenceText), got \(body.value(at: pointer)?.excerpt() ?? "nothing (absent)")", location: than.location)]
+            return [Mismatch(at: pointer, expected: "a timestamp \(wanted) \(referenceText)",
+                             actual: body.value(at: pointer)?.excerpt() ?? "nothing (absent)", location: than.location)]
         }
         let same = actual.equalsAtCoarserPrecision(earlier)
         if allowSame ? !(same || actual > earlier) : (same || !(actual > earlier)) {
-            let wanted = allowSame ? "the same instant as or later than" : "later than"
-            return [Finding(message: "\(pointer): expected \(wanted) \(referenceText), got \(actualText)", location: than.location)]
+            return [Mismatch(at: pointer, expected: "\(wanted) \(referenceText)", actual: actualText, location: than.location)]
         }
         return []
     }
 
-    func checkMembership(_ membership: Expectation.Membership, body: JSONValue, wanted: Bool) -> [Finding] {
-        let label = membership.array.isRoot ? "(root)" : membership.array.description
+    /// The body equals the snapshot except at the listed pointers and at members outside the
+    /// contract. The first difference carries both bodies, so a reader can compare them whole.
+    func checkUnchanged(_ unchanged: Assertion.Unchanged, body: JSONValue, warnings: inout [Mismatch]) -> [Mismatch] {
+        guard let before = snapshots[unchanged.snapshot] else {
+            return [Mismatch("unchanged", expected: "a snapshot named '\(unchanged.snapshot)'",
+                             actual: "none was taken (an earlier step failed?)", location: unchanged.location)]
+        }
+        // Members the contract does not declare are outside it: a conforming server may add
+        // and recalculate them (reference §5: omitted properties may be "recalculated").
+        let undeclared = Self.undeclaredPointers(in: before, declared: declaredNames)
+            + Self.undeclaredPointers(in: body, declared: declaredNames)
+        let ignored = unchanged.except + undeclared
+        for pointer in Set(undeclared).sorted() where before.value(at: pointer) != body.value(at: pointer) {
+            warnings.append(Mismatch(at: pointer, expected: "\(before.value(at: pointer)?.excerpt() ?? "absent") (undeclared member: not part of the contract; ignored)",
+                                     actual: body.value(at: pointer)?.excerpt() ?? "absent", location: unchanged.location))
+        }
+        let comparison = Mismatch.Comparison(snapshot: before.rendered(pretty: true), current: body.rendered(pretty: true))
+        return JSONDiff.differences(before: before, after: body, ignoring: ignored).enumerated().map { index, difference in
+            Mismatch(at: difference.pointer, expected: "\(difference.before) (unchanged since snapshot '\(unchanged.snapshot)')",
+                     actual: difference.after, location: unchanged.location, comparison: index == 0 ? comparison : nil)
+        }
+    }
+
+    func checkMembership(_ membership: Assertion.Membership, body: JSONValue, wanted: Bool) -> [Mismatch] {
         guard let elements = body.value(at: membership.array)?.arrayValue else {
-            return [Finding(message: "\(label): expected an array, got \(body.value(at: membership.array)?.excerpt() ?? "nothing (absent)")", location: membership.location)]
+            return [Mismatch(at: membership.array, expected: "an array", actual: body.value(at: membership.array)?.excerpt() ?? "nothing (absent)",
+                             location: membership.location)]
         }
         let item: JSONValue
         do {
             item = try bindings.resolve(membership.item)
         } catch {
-            return [Finding(message: "\(label): \(error.message)", location: membership.location)]
+            return [Mismatch(at: membership.array, expected: "an element matching \(membership.item.excerpt())",
+                             actual: "a value that cannot be resolved (\(error.message))", location: membership.location)]
         }
         let matches = elements.indices.filter { JSONMatch.subset(expected: item, actual: elements[$0]).isEmpty }
         if wanted, matches.isEmpty {
-            return [Finding(message: "\(label): no element matches \(item.excerpt()) (\(elements.count) elements)", location: membership.location)]
+            return [Mismatch(at: membership.array, expected: "an element matching \(item.excerpt())",
+                             actual: "none of \(elements.count) elements", location: membership.location)]
         }
         if !wanted, let first = matches.first {
-            return [Finding(message: "\(label)/\(first): expected no element matching \(item.excerpt()), found \(elements[first].excerpt())", location: membership.location)]
+            return [Mismatch(at: membership.array.appending(first), expected: "no element matching \(item.excerpt())",
+                             actual: elements[first].excerpt(), location: membership.location)]
         }
         return []
     }

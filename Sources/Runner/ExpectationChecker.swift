@@ -1,9 +1,10 @@
 import CaseModel
 import Foundation
 import JSONShape
+import Reporting
 
 /// Checks one response against a step's expectations. Pure: no I/O, every problem reported
-/// (not just the first), in the order the expectations are written.
+/// (not just the first), in `Assertion.Keyword` order, typed as `Mismatch`es for the writers.
 struct ExpectationChecker {
     let shapes: ShapeRegistry
     let policy: ShapePolicy
@@ -13,117 +14,102 @@ struct ExpectationChecker {
     let declaredNames: Set<String>
 
     /// Returns failures and warnings (warnings never fail a case: strict-mode extra properties).
-    func check(_ expectation: Expectation, response: ObservedResponse, stepLocation: SourceLocation) -> (failures: [Finding], warnings: [Finding]) {
-        var failures: [Finding] = []
-        var warnings: [Finding] = []
+    func check(_ expectation: Expectation, response: ObservedResponse, stepLocation: SourceLocation) -> (failures: [Mismatch], warnings: [Mismatch]) {
+        var failures: [Mismatch] = []
+        var warnings: [Mismatch] = []
         var statusRules: [StatusRule] = []
         if let status = expectation.status {
-            guard let rules = try? self.statusRules(status) else {
-                return ([Finding(message: "status: cannot resolve \(status.value.rendered())", location: status.location)], [])
+            let rules: [StatusRule]
+            do {
+                rules = try self.statusRules(status)
+            } catch {
+                return ([Mismatch("status", expected: status.value.rendered(), actual: "a rule that cannot be resolved (\(error.message))", location: status.location)], [])
             }
             statusRules = rules
             if !rules.contains(where: { $0.matches(response.status) }) {
                 let expected = rules.map(\.description).joined(separator: " or ")
-                failures.append(Finding(message: "status: expected \(expected), got \(response.status)\(errorSummary(response))", location: status.location))
+                failures.append(Mismatch("status", expected: expected, actual: "\(response.status)\(errorSummary(response))", location: status.location))
                 return (failures, warnings)  // body checks against the wrong kind of answer only add noise
             }
         } else if !(200...299).contains(response.status) {
-            failures.append(Finding(message: "status: expected 2xx, got \(response.status)\(errorSummary(response))", location: stepLocation))
+            failures.append(Mismatch("status", expected: "2xx", actual: "\(response.status)\(errorSummary(response))", location: stepLocation))
             return (failures, warnings)
         }
-        failures += checkHeaders(expectation.headers, response: response)
-
-        if let empty = expectation.bodyEmpty, empty.value, !response.body.isEmpty {
-            failures.append(Finding(message: "body: expected no body, got \(response.body.count) bytes", location: empty.location))
+        // Header and `body: empty` checks apply to every answer; the rest read the JSON body.
+        let bodyChecks = expectation.assertions.filter(\.readsJSONBody)
+        for assertion in expectation.assertions where !assertion.readsJSONBody {
+            failures += evaluate(assertion, response: response, body: .null, warnings: &warnings)
         }
         if response.status >= 400 {
             let shapeName = expectation.errorShape?.value ?? defaultErrorShape
             if shapeName != "none" {
                 let location = expectation.errorShape?.location ?? expectation.status?.location ?? stepLocation
-                failures += validateShape(shapeName, response: response, location: location, prefix: "error body", warnings: &warnings)
+                failures += validateShape(shapeName, response: response, location: location, subject: "error body", warnings: &warnings)
             }
             return (failures, warnings)
         }
-        let wantsBody = expectation.shape != nil || expectation.json != nil || !expectation.at.isEmpty
-            || !expectation.present.isEmpty || !expectation.absent.isEmpty || !expectation.null.isEmpty
-            || expectation.unchanged != nil || !expectation.later.isEmpty
-            || !expectation.contains.isEmpty || !expectation.notContains.isEmpty || !expectation.notEarlier.isEmpty
+        let wantsBody = !bodyChecks.isEmpty
         // A 204 that the expectation allowed carries no representation to check (cases/README.md).
         if response.status == 204, statusRules.contains(where: { $0.matches(204) }) || !wantsBody {
             return (failures, warnings)
         }
         guard wantsBody else { return (failures, warnings) }
         guard let body = response.json else {
-            let reason = response.body.isEmpty ? "the response has no body" : "the body is not JSON: \(response.jsonError ?? "")"
-            failures.append(Finding(message: "body: expected a JSON body, \(reason)", location: stepLocation))
+            let reason = response.body.isEmpty ? "no body" : "a body that is not JSON: \(response.jsonError ?? "")"
+            failures.append(Mismatch("body", expected: "a JSON body", actual: reason, location: stepLocation))
             return (failures, warnings)
         }
-        if let shape = expectation.shape {
-            failures += validateShape(shape.value, response: response, location: shape.location, prefix: nil, warnings: &warnings)
-        }
-        if let json = expectation.json {
-            failures += match(json, actual: body, at: .root)
-        }
-        for (pointer, expected) in expectation.at {
-            guard let actual = body.value(at: pointer) else {
-                failures.append(Finding(message: "\(pointer): expected \(resolvedExcerpt(expected.value)), got nothing (absent)", location: expected.location))
-                continue
-            }
-            failures += match(expected, actual: actual, at: pointer)
-        }
-        for item in expectation.present where body.value(at: item.value) == nil {
-            failures.append(Finding(message: "\(item.value): expected to be present, is absent", location: item.location))
-        }
-        for item in expectation.absent {
-            if let value = body.value(at: item.value) {
-                failures.append(Finding(message: "\(item.value): expected to be absent, got \(value.excerpt())", location: item.location))
-            }
-        }
-        for item in expectation.null {
-            let value = body.value(at: item.value)
-            if value != .null {
-                failures.append(Finding(message: "\(item.value): expected null, got \(value?.excerpt() ?? "nothing (absent)")", location: item.location))
-            }
-        }
-        if let unchanged = expectation.unchanged {
-            if let before = snapshots[unchanged.snapshot] {
-                // Members the contract does not declare are outside it: a conforming server may add
-                // and recalculate them (reference §5: omitted properties may be "recalculated").
-                let undeclared = Self.undeclaredPointers(in: before, declared: declaredNames)
-                    + Self.undeclaredPointers(in: body, declared: declaredNames)
-                let ignored = unchanged.except + undeclared
-                for pointer in Set(undeclared).sorted() where before.value(at: pointer) != body.value(at: pointer) {
-                    warnings.append(Finding(message: "\(pointer): undeclared member changed (not part of the contract; ignored)", location: unchanged.location))
-                }
-                for difference in JSONDiff.differences(before: before, after: body, ignoring: ignored) {
-                    failures.append(Finding(message: "\(difference) (expected unchanged since snapshot '\(unchanged.snapshot)')", location: unchanged.location))
-                }
-            } else {
-                failures.append(Finding(message: "no snapshot named '\(unchanged.snapshot)' was taken (an earlier step failed?)", location: unchanged.location))
-            }
-        }
-        for (pointer, than) in expectation.later {
-            failures += checkLater(pointer: pointer, than: than, body: body)
-        }
-        for membership in expectation.contains {
-            failures += checkMembership(membership, body: body, wanted: true)
-        }
-        for (pointer, than) in expectation.notEarlier {
-            failures += checkLater(pointer: pointer, than: than, body: body, allowSame: true)
-        }
-        for membership in expectation.notContains {
-            failures += checkMembership(membership, body: body, wanted: false)
+        for assertion in bodyChecks {
+            failures += evaluate(assertion, response: response, body: body, warnings: &warnings)
         }
         return (failures, warnings)
     }
 
+    /// The one place each kind of assertion is judged. Exhaustive on purpose: a new `Assertion`
+    /// case does not compile until it has an evaluator here.
+    func evaluate(_ assertion: Assertion, response: ObservedResponse, body: JSONValue, warnings: inout [Mismatch]) -> [Mismatch] {
+        switch assertion {
+        case .header(let header):
+            return checkHeader(header, response: response)
+        case .bodyEmpty(let location):
+            return response.body.isEmpty ? [] : [Mismatch("body", expected: "no body", actual: "\(response.body.count) bytes", location: location)]
+        case .shape(let shape):
+            return validateShape(shape.value, response: response, location: shape.location, subject: nil, warnings: &warnings)
+        case .json(let json):
+            return match(json, actual: body, at: .root)
+        case .at(let pointer, let expected):
+            guard let actual = body.value(at: pointer) else {
+                return [Mismatch(at: pointer, expected: resolvedExcerpt(expected.value), actual: "nothing (absent)", location: expected.location)]
+            }
+            return match(expected, actual: actual, at: pointer)
+        case .present(let item):
+            return body.value(at: item.value) != nil ? [] : [Mismatch(at: item.value, expected: "to be present", actual: "absent", location: item.location)]
+        case .absent(let item):
+            guard let value = body.value(at: item.value) else { return [] }
+            return [Mismatch(at: item.value, expected: "to be absent", actual: value.excerpt(), location: item.location)]
+        case .null(let item):
+            let value = body.value(at: item.value)
+            return value == .null ? [] : [Mismatch(at: item.value, expected: "null", actual: value?.excerpt() ?? "nothing (absent)", location: item.location)]
+        case .unchanged(let unchanged):
+            return checkUnchanged(unchanged, body: body, warnings: &warnings)
+        case .later(let pointer, let than):
+            return checkLater(pointer: pointer, than: than, body: body)
+        case .notEarlier(let pointer, let than):
+            return checkLater(pointer: pointer, than: than, body: body, allowSame: true)
+        case .contains(let membership):
+            return checkMembership(membership, body: body, wanted: true)
+        case .notContains(let membership):
+            return checkMembership(membership, body: body, wanted: false)
+        }
+    }
+
     // MARK: Pieces
 
-    func statusRules(_ status: Located<JSONValue>?) throws -> [StatusRule] {
+    func statusRules(_ status: Located<JSONValue>?) throws(BindingError) -> [StatusRule] {
         guard let status else { return [] }
         let resolved = try bindings.resolve(status.value)
         let items = resolved.arrayValue ?? [resolved]
-        return try items.map { item in
+        return try items.map { item throws(BindingError) in
             switch item {
             case .number(let number):
                 guard let code = number.int64 else { throw BindingError(message: "status \(number) is not an integer") }
@@ -139,58 +125,56 @@ struct ExpectationChecker {
         }
     }
 
-    func checkHeaders(_ headers: [HeaderExpectation], response: ObservedResponse) -> [Finding] {
-        var findings: [Finding] = []
-        for expectation in headers {
-            let actual = response.header(expectation.name)
-            switch expectation.rule {
-            case .present where actual == nil:
-                findings.append(Finding(message: "header \(expectation.name): expected to be present, is missing", location: expectation.location))
-            case .absent where actual != nil:
-                findings.append(Finding(message: "header \(expectation.name): expected to be absent, got \"\(actual ?? "")\"", location: expectation.location))
-            case .matches(let pattern):
-                let matched = actual.map { value in ((try? Regex(pattern)).flatMap { try? $0.firstMatch(in: value) }) != nil } ?? false
-                if !matched {
-                    findings.append(Finding(message: "header \(expectation.name): expected to match /\(pattern)/, got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location))
-                }
-            case .equals(let template):
-                do {
-                    let expected = try bindings.resolve(template)
-                    let text = expected.stringValue ?? expected.rendered()
-                    if actual != text {
-                        findings.append(Finding(message: "header \(expectation.name): expected \"\(text)\", got \(actual.map { "\"\($0)\"" } ?? "nothing")", location: expectation.location))
-                    }
-                } catch {
-                    findings.append(Finding(message: "header \(expectation.name): \(error.message)", location: expectation.location))
-                }
-            default:
-                continue
+    func checkHeader(_ expectation: HeaderExpectation, response: ObservedResponse) -> [Mismatch] {
+        let subject = "header \(expectation.name)"
+        let actual = response.header(expectation.name)
+        let shown = actual.map { "\"\($0)\"" } ?? "nothing"
+        switch expectation.rule {
+        case .present where actual == nil:
+            return [Mismatch(subject, expected: "to be present", actual: shown, location: expectation.location)]
+        case .absent where actual != nil:
+            return [Mismatch(subject, expected: "to be absent", actual: shown, location: expectation.location)]
+        case .matches(let pattern):
+            let matched = actual.map { value in ((try? Regex(pattern)).flatMap { try? $0.firstMatch(in: value) }) != nil } ?? false
+            if !matched {
+                return [Mismatch(subject, expected: "to match /\(pattern)/", actual: shown, location: expectation.location)]
             }
+        case .equals(let template):
+            do {
+                let expected = try bindings.resolve(template)
+                let text = expected.stringValue ?? expected.rendered()
+                if actual != text {
+                    return [Mismatch(subject, expected: "\"\(text)\"", actual: shown, location: expectation.location)]
+                }
+            } catch {
+                return [Mismatch(subject, expected: template.excerpt(), actual: "a value that cannot be resolved (\(error.message))", location: expectation.location)]
+            }
+        case .present, .absent:
+            break
         }
-        return findings
+        return []
     }
 
-    func validateShape(_ name: String, response: ObservedResponse, location: SourceLocation, prefix: String?, warnings: inout [Finding]) -> [Finding] {
-        let label = prefix.map { "\($0) " } ?? ""
+    func validateShape(_ name: String, response: ObservedResponse, location: SourceLocation, subject: String?, warnings: inout [Mismatch]) -> [Mismatch] {
         guard let body = response.json else {
-            let reason = response.body.isEmpty ? "there is no body" : "the body is not JSON (\(response.jsonError ?? "unreadable"))"
-            return [Finding(message: "\(label)shape \(name): \(reason); content-type \(response.header("Content-Type") ?? "none")", location: location)]
+            let reason = response.body.isEmpty ? "no body" : "a body that is not JSON (\(response.jsonError ?? "unreadable"))"
+            let label = [subject, "shape \(name)"].compactMap { $0 }.joined(separator: " ")
+            return [Mismatch(label, expected: "a JSON body", actual: "\(reason); content-type \(response.header("Content-Type") ?? "none")", location: location)]
         }
-        var failures: [Finding] = []
+        var failures: [Mismatch] = []
         for mismatch in shapes.validate(body, against: name, policy: policy) {
-            let finding = Finding(message: label + mismatch.description, location: location)
-            if mismatch.severity == .warning { warnings.append(finding) } else { failures.append(finding) }
+            let item = Mismatch(mismatch, subject: subject, location: location)
+            if mismatch.severity == .warning { warnings.append(item) } else { failures.append(item) }
         }
         return failures
     }
 
-    func match(_ expected: Located<JSONValue>, actual: JSONValue, at pointer: JSONPointer) -> [Finding] {
+    func match(_ expected: Located<JSONValue>, actual: JSONValue, at pointer: JSONPointer) -> [Mismatch] {
         do {
             let resolved = try bindings.resolve(expected.value)
-            return JSONMatch.subset(expected: resolved, actual: actual, at: pointer)
-                .map { Finding(message: $0.description, location: expected.location) }
+            return JSONMatch.subset(expected: resolved, actual: actual, at: pointer).map { Mismatch($0, location: expected.location) }
         } catch {
-            return [Finding(message: "\(pointer): \(error.message)", location: expected.location)]
+            return [Mismatch(at: pointer, expected: expected.value.excerpt(), actual: "a value that cannot be resolved (\(error.message))", location: expected.location)]
         }
     }
 
@@ -198,7 +182,7 @@ struct ExpectationChecker {
         ((try? bindings.resolve(template)) ?? template).excerpt()
     }
 
-    /// "; error.code X" — the first thing a reader wants when a status is wrong.
+    /// " (error.code X)" — the first thing a reader wants when a status is wrong.
     func errorSummary(_ response: ObservedResponse) -> String {
         if let code = response.json?["error"]?["code"]?.stringValue {
             let message = response.json?["error"]?["message"]?.stringValue.map { ": \(String($0.prefix(120)))" } ?? ""

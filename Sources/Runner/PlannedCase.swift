@@ -21,15 +21,20 @@ public struct PlannedCase: Sendable {
         (file.setup + definition.setup + definition.steps).contains { $0.wait != nil }
     }
 
+    /// The principal a step runs as: its own `as`, else the case's, the file's, or the default.
+    public func principal(of step: Step) -> String {
+        step.principal ?? definition.principal ?? file.principal ?? LintContext.defaultPrincipal
+    }
+
     /// Every principal a run of this case needs.
     public var principals: Set<String> {
-        let base = definition.principal ?? file.principal ?? "readWrite"
+        let base = definition.principal ?? file.principal ?? LintContext.defaultPrincipal
         let steps = file.setup + definition.setup + definition.steps + definition.teardown + file.teardown
         var names: Set<String> = [base]
         for step in steps {
             switch step.auth {
             case .none, .header: continue  // sends no principal's token
-            case .principal, .scheme, .brokenToken, .brokenTokenNamed: names.insert(step.principal ?? base)
+            case .principal, .scheme, .brokenToken, .brokenTokenNamed: names.insert(principal(of: step))
             }
         }
         return names

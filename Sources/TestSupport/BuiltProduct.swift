@@ -21,27 +21,29 @@ public enum BuiltProduct {
 }
 
 /// Validation against the schema the Jenkins xUnit plugin enforces (JUnit CONVENTIONS.md), with
-/// the copy of the XSD kept beside the reporting goldens (test-only).
+/// the copy of the XSD kept beside the reporting goldens: the one xmllint wrapper (test-only).
 public enum JUnitSchema {
     public static let xsd = BuiltProduct.repoRoot.appendingPathComponent("Tests/ReportingTests/Goldens/jenkins-xunit-junit-10.xsd").path
 
     public static var xmllint: String? {
-        ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/opt/homebrew/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    public static var isAvailable: Bool { xmllint != nil }
+
     /// xmllint's complaint about the file, or nil when it validates (or when xmllint is missing:
-    /// check `xmllint` first where that matters).
+    /// check `isAvailable` first where that matters).
     public static func problems(inFile path: String) throws -> String? {
         guard let xmllint else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint)
-        process.arguments = ["--noout", "--schema", xsd, path]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : String(decoding: data, as: UTF8.self)
+        let result = try ChildProcess.run(["--noout", "--schema", xsd, path], executable: URL(fileURLWithPath: xmllint), timeout: 120)
+        return result.status == 0 ? nil : result.stderr + result.stdout + (result.status == nil ? "\n[xmllint killed after 120 s]" : "")
+    }
+
+    /// As `problems(inFile:)`, for a document in memory (written to a temporary file).
+    public static func problems(in xml: String) throws -> String? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml").path
+        try xml.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try problems(inFile: path)
     }
 }

@@ -1,4 +1,12 @@
+#if canImport(Glibc)
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Connecting a socket to 127.0.0.1, the one address tests ever reach (test-only).
 public enum Loopback {

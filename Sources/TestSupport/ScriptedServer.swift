@@ -1,6 +1,14 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// TEST-ONLY raw TCP server on 127.0.0.1 that plays scripted (often deliberately broken) HTTP,
 /// so client code can be exercised against servers no real framework would let us write.

@@ -1,6 +1,14 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Everything the server's threads share, split from ScriptedServer so the threads never keep the
 /// server object itself alive (its deinit is what stops a forgotten server).

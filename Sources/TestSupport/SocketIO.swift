@@ -1,4 +1,12 @@
+#if canImport(Glibc)
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Blocking socket reads and writes that give up when the server is stopping, and never raise SIGPIPE.
 struct SocketIO {

@@ -1,5 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// TEST-ONLY loopback addresses that misbehave below HTTP: a port nobody listens on, and a listener
 /// whose accept queue is full so new connection attempts are never completed (their SYNs are

@@ -1,5 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A throwaway CA, a 127.0.0.1 server certificate and an `openssl s_server` using them (test-only).
 public final class TLSFixture {
@@ -60,16 +68,9 @@ public final class TLSFixture {
     }
 
     private static func run(_ tool: String, _ arguments: [String], in directory: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SetupError(description: "openssl \(arguments.first ?? "") exited \(process.terminationStatus)")
+        let result = try ChildProcess.run(arguments, executable: URL(fileURLWithPath: tool), in: directory, timeout: 60)
+        guard result.status == 0 else {
+            throw SetupError(description: "openssl \(arguments.first ?? "") exited \(result.status.map(String.init) ?? "(killed after 60 s)")")
         }
     }
 

@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A third-party server (nghttpx, tinyproxy) run as a child for a test: found on the usual
 /// paths, started with its output in files, waited for by a readiness check rather than a sleep,

@@ -33,17 +33,8 @@ struct GraphSDKInteropTests {
 
     static func drive(_ baseURL: String) throws -> CLIProcess.Result {
         let python = try #require(SDKVenv.python)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, baseURL]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = OutputCollector(out.fileHandleForReading), stderr = OutputCollector(err.fileHandleForReading)
-        process.waitUntilExit()
-        return CLIProcess.Result(status: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text())
+        let result = try ChildProcess.run([script, baseURL], executable: URL(fileURLWithPath: python), timeout: 300)
+        return CLIProcess.Result(status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr)
     }
 }
 

@@ -33,7 +33,7 @@ struct VariantTests {
     }
 
     static func encoded(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? id
+        PercentEncoding.component(id)
     }
 
     static func createdDateTime(_ variants: Set<MockVariant>) async throws -> String {

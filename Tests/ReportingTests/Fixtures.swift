@@ -47,9 +47,18 @@ enum Fixtures {
             CaseReport(
                 classname: "graph.workPosition.patch", name: "PATCH jobTitle only keeps other fields", time: 0.2345,
                 outcome: .failed(Problem(
-                    type: "graph.shape-mismatch",
-                    message: "/detail/company/displayName: expected \"Contoso\", got null",
-                    detail: "step 2 PATCH /me/profile/positions/{id} -> 200\n/detail/company/displayName: expected \"Contoso\", got null\n<expected> & <actual> differ")),
+                    type: "graph.contract-mismatch",
+                    message: "step 2 PATCH /me/profile/positions/{id} -> 200: /detail/company/displayName: expected \"Contoso\", got null",
+                    detail: "step 2 PATCH /me/profile/positions/{id} -> 200",
+                    mismatches: [
+                        Mismatch(pointer: "/detail/company/displayName", expected: "\"Contoso\" (unchanged since snapshot 'before')", actual: "null",
+                                 location: "cases/patch/partial.yaml:14:9",
+                                 comparison: Mismatch.Comparison(snapshot: #"{"detail":{"company":{"displayName":"Contoso"}}}"#,
+                                                                 current: #"{"detail":{"company":{"displayName":null}}}"#)),
+                        Mismatch(subject: "header content-type", pointer: nil, expected: "to match /<json> & more/", actual: "\"text/plain\"",
+                                 location: "cases/patch/partial.yaml:16:11"),
+                        Mismatch(pointer: "", expected: "an object", actual: "[]", location: nil),
+                    ])),
                 location: "cases/patch/partial.yaml:12:5",
                 transcript: "> PATCH /me/profile/positions/42\n> Authorization: Bearer abc.def\n< 200 OK"),
         ]),
@@ -95,7 +104,7 @@ enum Fixtures {
                 classname: "graph.workPosition.patch", name: "PATCH isCurrent[allowedAudiences=organization]",
                 time: 0.2,
                 outcome: .failed(Problem(
-                    type: "shape-mismatch", message: "/isCurrent: expected true,\ngot false",
+                    type: "contract-mismatch", message: "/isCurrent: expected true,\ngot false",
                     detail: "/isCurrent: expected true, got false\ntoken was " + jwt)),
                 location: "cases/patch/partial.yaml:30:7"),
             CaseReport(

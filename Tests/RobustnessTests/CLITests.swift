@@ -13,70 +13,12 @@ extension Robustness {
 
     static var executable: URL { BuiltProduct.executable }
 
-    /// A started child with its output drained in the background.
-    final class Child: @unchecked Sendable {
-        let process = Process()
-        private let lock = NSLock()
-        private var out = Data(), err = Data()
-        private let drained = DispatchGroup()
-
-        init(_ arguments: [String], environment: [String: String] = [:]) throws {
-            process.executableURL = CLITests.executable
-            process.arguments = arguments
-            process.currentDirectoryURL = Harness.repoRoot
-            var env = ProcessInfo.processInfo.environment
-            env["NO_COLOR"] = "1"
-            for (key, value) in environment { env[key] = value }
-            process.environment = env
-            let outPipe = Pipe(), errPipe = Pipe()
-            process.standardOutput = outPipe
-            process.standardError = errPipe
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            drain(outPipe.fileHandleForReading) { [self] chunk in lock.withLock { out.append(chunk) } }
-            drain(errPipe.fileHandleForReading) { [self] chunk in lock.withLock { err.append(chunk) } }
-        }
-
-        private func drain(_ handle: FileHandle, into append: @escaping @Sendable (Data) -> Void) {
-            drained.enter()
-            Thread.detachNewThread { [drained] in
-                while true {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    append(chunk)
-                }
-                drained.leave()
-            }
-        }
-
-        /// Waits for exit up to `timeout`, then SIGKILLs (children here may ignore SIGTERM).
-        func wait(timeout: Double) -> Int32? {
-            let deadline = Date().addingTimeInterval(timeout)
-            while process.isRunning, Date() < deadline { usleep(20_000) }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                return nil
-            }
-            process.waitUntilExit()
-            _ = drained.wait(timeout: .now() + 5)
-            return process.terminationStatus
-        }
-
-        var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
-        var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
-    }
+    /// A started child with its output drained in the background (the shared runner).
+    typealias Child = ChildProcess
 
     /// `graph-conformance serve --port 0 …`, with the base URL it prints first.
     static func startServer(_ extra: [String] = []) throws -> (Child, String) {
-        let child = try Child(["serve", "--port", "0"] + extra)
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if let line = child.stdout.split(separator: "\n").first, line.hasPrefix("http") { return (child, String(line)) }
-            usleep(20_000)
-        }
-        _ = child.wait(timeout: 0)
-        throw CLIError(description: "serve printed no base URL: \(child.stderr)")
+        try ChildProcess.startServer(extra)
     }
 
     static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
@@ -88,7 +30,7 @@ extension Robustness {
         while !condition() {
             guard Date() < deadline else {
                 Issue.record("gave up waiting: \(what)")
-                throw CLIError(description: "gave up waiting: \(what)")
+                throw ChildProcess.Failure(description: "gave up waiting: \(what)")
             }
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -313,8 +255,4 @@ extension Robustness {
     }
 }
 
-}
-
-struct CLIError: Error, CustomStringConvertible {
-    var description: String
 }

@@ -77,17 +77,7 @@ enum Harness {
 
     static var xmllint: String? { JUnitSchema.xmllint }
 
-    /// xmllint's complaint about the document, or nil when it validates against the Jenkins xUnit XSD.
-    static func schemaProblems(ofFile path: String) throws -> String? {
-        try JUnitSchema.problems(inFile: path)
-    }
-
-    static func schemaProblems(of xml: String) throws -> String? {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("robust-\(UUID().uuidString).xml").path
-        try xml.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try schemaProblems(ofFile: path)
-    }
+    static func schemaProblems(ofFile path: String) throws -> String? { try JUnitSchema.problems(inFile: path) }
 
     /// Asserts the rendered report validates (records a skip note when xmllint is missing).
     static func expectValidJUnit(_ outcome: Outcome, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -96,7 +86,7 @@ enum Harness {
             Issue.record("xmllint missing: JUnit schema validation skipped (apt-get install libxml2-utils)", severity: .warning)
             return
         }
-        let problems = try schemaProblems(of: xml)
+        let problems = try JUnitSchema.problems(in: xml)
         #expect(problems == nil, "JUnit does not validate: \(problems ?? "")\n\(xml.prefix(4000))", sourceLocation: sourceLocation)
     }
 
@@ -111,7 +101,7 @@ extension CaseOutcome {
     var text: String {
         switch self {
         case .passed: "passed"
-        case .failed(let problem), .error(let problem): "[\(problem.type)] " + problem.message + "\n" + problem.detail
+        case .failed(let problem), .error(let problem): "[\(problem.type)] " + problem.message + "\n" + problem.text
         case .skipped(let reason): reason
         }
     }

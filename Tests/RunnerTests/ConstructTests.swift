@@ -90,7 +90,7 @@ extension CaseOutcome {
     var text: String {
         switch self {
         case .passed: "passed"
-        case .failed(let problem), .error(let problem): problem.message + "\n" + problem.detail
+        case .failed(let problem), .error(let problem): problem.message + "\n" + problem.text
         case .skipped(let reason): reason
         }
     }

@@ -1,0 +1,42 @@
+/// Percent-encoding (RFC 3986 §2.1) with the two character sets the package needs: the one place
+/// ids, `${x | urlencode}` values and query values are escaped, client and mock alike.
+///
+/// By hand over UTF-8 bytes, upper-case hex as §2.1 recommends; `Foundation.CharacterSet` would
+/// also pass non-ASCII letters through when a copy used `.alphanumerics`.
+public enum PercentEncoding {
+    /// Everything but the unreserved characters (§2.3: `A-Z a-z 0-9 - . _ ~`) escaped: safe as one
+    /// path segment or inside any other component.
+    public static func component(_ text: String) -> String {
+        encode(text) { isUnreserved($0) }
+    }
+
+    /// A query value: unreserved characters plus the OData-friendly ones Graph's own examples leave
+    /// bare (`$ , ' ( ) :`); `&`, `=`, `+`, `#` and the rest are escaped.
+    public static func queryValue(_ text: String) -> String {
+        encode(text) { isUnreserved($0) || Self.odataKept.contains($0) }
+    }
+
+    private static let odataKept: Set<UInt8> = Set("$,'():".utf8)
+
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"): true
+        default: false
+        }
+    }
+
+    private static func encode(_ text: String, keeping kept: (UInt8) -> Bool) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if kept(byte) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
