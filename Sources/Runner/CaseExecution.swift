@@ -157,9 +157,12 @@ struct CaseExecution {
             if phase != .teardown, context.stopRequested() {
                 throw .error(Problem(type: "run.interrupted", message: "interrupted before \(label)", detail: "the run was interrupted (SIGINT/SIGTERM) before \(label)"))
             }
+            if phase != .teardown, context.runDeadlinePassed {
+                throw .error(.runDeadline(seconds: context.settings.maxRunSeconds, before: "before \(label)", location: step.location.description))
+            }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else {
-                throw .error(Problem(type: "run.deadline", message: "case deadline of \(Int(context.settings.caseDeadline)) s passed before \(label)",
+                throw .error(Problem(type: "case.deadline", message: "case deadline of \(Int(context.settings.caseDeadline)) s passed before \(label)",
                                      detail: "the case ran out of time before \(label)\n  at \(step.location)"))
             }
             try runStep(step, label: label, phase: phase, state: &state, remaining: remaining)
@@ -182,11 +185,12 @@ struct CaseExecution {
         }
         let requestLine = "\(request.method) \(step.path)"
         state.transcript.note("\(label): \(requestLine)")
-        let response = try send(request, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
+        let operation = OperationKey(method: step.method, pathTemplate: step.path)
+        let response = try send(request, operation: operation, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
 
         var observed = Self.observe(response)
         if step.allPages {
-            try followPages(&observed, request: request, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
+            try followPages(&observed, request: request, operation: operation, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
         }
         let checker = ExpectationChecker(
             shapes: context.shapes, policy: context.settings.shapePolicy, bindings: state.bindings,

@@ -12,6 +12,11 @@ final class RunContext: Sendable {
     let shapes: ShapeRegistry
     let minter: TokenMinter
     let circuit = TransportCircuit()
+    let operations: OperationBreaker
+    /// When the run as a whole must stop (`--max-time`), if ever.
+    let runDeadline: Date?
+    /// The only origin tokens may travel to.
+    let origin: TokenOrigin?
     let stopRequested: @Sendable () -> Bool
     /// A second interruption: abort even teardown requests (cleanup is then `graph-conformance cleanup`'s job).
     let hardStopRequested: @Sendable () -> Bool
@@ -26,6 +31,9 @@ final class RunContext: Sendable {
         self.recorder = recorder
         self.replay = replay
         self.settings = settings
+        operations = OperationBreaker(threshold: settings.maxOperationTimeouts)
+        runDeadline = settings.maxRunSeconds.map { Date().addingTimeInterval($0) }
+        origin = TokenOrigin(baseURL: settings.baseURL)
         self.target = target
         self.tokens = tokens
         self.tokenFailures = tokenFailures
@@ -34,6 +42,11 @@ final class RunContext: Sendable {
         self.minter = minter
         self.stopRequested = stopRequested
     }
+
+    var runDeadlinePassed: Bool { runDeadline.map { $0.timeIntervalSinceNow <= 0 } ?? false }
+
+    /// Seconds left before the run deadline (infinity without one).
+    var runSecondsLeft: Double { runDeadline.map { max(0, $0.timeIntervalSinceNow) } ?? .infinity }
 
     /// Every secret a transcript must never show: the tokens, and the broken ones we mint.
     var secrets: [String] { Array(tokens.values) }
