@@ -70,7 +70,7 @@ extension CaseExecution {
                     throw .error(.runDeadline(seconds: context.settings.maxRunSeconds, before: "while \(label) \(request.method) waited for an answer",
                                               location: location.description))
                 }
-                if error.kind == .connect || error.kind == .timeout || error.kind == .resolve { context.circuit.recordFailure() }
+                if error.kind == .connect || error.kind == .timeout || error.kind == .resolve { context.circuit.recordFailure(sentAt: sent) }
                 state.transcript.note("transport error: \(error.kind.rawValue): \(error.message)")
                 throw .error(Problem(type: "transport.\(error.kind.rawValue)", message: "\(label) \(request.method): \(error.message)",
                                      detail: "\(label) \(request.method) \(request.url)\ncould not get an answer: \(error.kind.rawValue) (curl \(error.curlCode)): \(error.message)\n  at \(location)"))

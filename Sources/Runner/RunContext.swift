@@ -53,16 +53,27 @@ final class RunContext: Sendable {
 }
 
 /// Counts consecutive transport failures across workers; any HTTP answer resets it.
+///
+/// A timeout counts only when nothing at all was answered while that request waited: when other
+/// requests were answered meanwhile the target is alive and only that operation hangs, which is
+/// `OperationBreaker`'s business, not a reason to give up on the whole target.
 final class TransportCircuit: @unchecked Sendable {
     private let lock = NSLock()
     private var consecutiveFailures = 0
+    private var lastAnswer = Date.distantPast
 
-    func recordFailure() {
-        lock.withLock { consecutiveFailures += 1 }
+    /// A failed request that was sent at `sentAt`.
+    func recordFailure(sentAt: Date = .distantFuture) {
+        lock.withLock {
+            if lastAnswer < sentAt { consecutiveFailures += 1 }
+        }
     }
 
     func recordAnswer() {
-        lock.withLock { consecutiveFailures = 0 }
+        lock.withLock {
+            consecutiveFailures = 0
+            lastAnswer = Date()
+        }
     }
 
     func isOpen(threshold: Int) -> Bool {
