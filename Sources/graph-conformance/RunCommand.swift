@@ -75,6 +75,7 @@ struct RunCommand: AsyncParsableCommand {
             print("\(planned.count) case(s)")
             return
         }
+        try output.reportOutput.checkWritable()
         var settings = RunSettings(baseURL: prepared.prepared.target.baseURL, runID: PreparedRun.newRunID())
         transport.apply(to: &settings)
         settings.shapePolicy = ShapePolicy(extraProperties: output.strict ? .warn : .allow)

@@ -32,6 +32,7 @@ struct SelftestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let prepared = try PreparedRun.prepare(try suite.source(forceMint: true), diagnostics: FileHandle.printError)
+        try ReportOutput.checkWritable(matrix, what: "the selftest matrix")
         var selftest = Selftest(run: prepared)
         selftest.defects = try defect.isEmpty ? MockDefect.allCases : defect.map { name in
             guard let parsed = MockDefect(rawValue: name) else { throw ValidationError("unknown defect '\(name)'") }
