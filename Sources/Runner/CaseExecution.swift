@@ -47,14 +47,20 @@ struct CaseExecution {
             try runSteps(definition.teardown + file.teardown, phase: .teardown, state: &state, deadline: teardownDeadline)
         } catch {
             switch error {
-            case .failed(let problem), .error(let problem): state.transcript.note("teardown problem: \(problem.message)")
+            case .failed(let problem), .error(let problem):
+                state.transcript.note("teardown problem: \(problem.message)")
+                state.teardownFailed = true
             }
         }
         report.time = Date().timeIntervalSince(started)
         report.retries = state.retries
         report.clientRequestIDs = state.clientRequestIDs
         let passed = { if case .passed = report.outcome { true } else { false } }()
-        if !passed || context.settings.keepPassingTranscripts || !state.warnings.isEmpty {
+        // A case the breaker kept from its operation was never judged; its transcript (setup and
+        // teardown that went fine) says nothing the reason does not, and writing a hundred of them
+        // would cost a hostile run more time than the breaker saved.
+        let heldBack = report.outcome.problem?.type == "transport.operation-silent" && !state.teardownFailed
+        if !heldBack, !passed || context.settings.keepPassingTranscripts || !state.warnings.isEmpty {
             report.transcript = Redactor.redact(state.transcript.text, secrets: context.secrets)
         }
         return report
@@ -240,4 +246,6 @@ struct CaseState {
     var warnings: [Finding] = []
     /// Requests sent so far in this case: the order a recording files them in.
     var sequence = 0
+    /// A teardown step failed (its note must reach the report).
+    var teardownFailed = false
 }

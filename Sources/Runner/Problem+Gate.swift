@@ -11,7 +11,7 @@ extension Problem {
 
     /// The run's `--max-time` passed before or while this case ran.
     static func runDeadline(seconds: Double?, before what: String, location: String? = nil) -> Problem {
-        let limit = seconds.map { "\(Int($0.rounded())) s" } ?? "its limit"
+        let limit = seconds.map { $0.rounded() == $0 ? "\(Int($0)) s" : "\($0) s" } ?? "its limit"
         let message = "run deadline (--max-time \(limit)) passed \(what)"
         return Problem(type: "run.deadline", message: message, detail: message + (location.map { "\n  at \($0)" } ?? ""))
     }
