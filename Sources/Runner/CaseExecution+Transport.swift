@@ -22,8 +22,7 @@ extension CaseExecution {
         if request.headers.contains(where: { $0.name.caseInsensitiveCompare("Authorization") == .orderedSame }),
             context.replay == nil, context.origin?.allows(request.url) != true
         {
-            throw .error(Problem(type: "case.bad-fixture", message: "\(label): \(request.url) is not the target's origin; a token goes nowhere else",
-                                 detail: "\(label) \(request.method) \(request.url)\nnot sent: a bearer token only goes to the target's origin\n  at \(location)"))
+            throw .error(.tokenWouldLeave(request.url, label: "\(label) \(request.method)", location: location.description))
         }
         let policy = context.settings.retry
         var waited = 0.0

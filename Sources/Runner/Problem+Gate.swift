@@ -21,4 +21,10 @@ extension Problem {
         let message = "\(label): @odata.nextLink \(url) leaves the target; not followed (the token stays with the target)"
         return Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(location)")
     }
+
+    /// A request with Authorization for a URL outside the target's origin: never sent.
+    static func tokenWouldLeave(_ url: String, label: String, location: String) -> Problem {
+        let message = "\(label): \(url) is not the target's origin; not sent (a token goes nowhere else)"
+        return Problem(type: "case.bad-fixture", message: message, detail: message + "\n  at \(location)")
+    }
 }

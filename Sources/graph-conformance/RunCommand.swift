@@ -66,6 +66,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // First, so a signal that arrives while the suite loads still ends in a report (exit 130).
+        if !list { Interruption.shared.install() }
         let prepared = try PreparedRun.prepare(try suite.source(baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths,
                                                                 forceMint: mintTokens || replay != nil),
                                                diagnostics: FileHandle.printError)
@@ -90,7 +92,6 @@ struct RunCommand: AsyncParsableCommand {
                 throw ConformanceError.usage("\(error)")
             }
         }
-        Interruption.shared.install()
         catalogue.signals = Interruption.shared.signals
         let console = ConsoleReporter(verbosity: output.quiet ? .quiet : output.verbose ? .verbose : .normal)
         let result = try await catalogue.perform(console: console)

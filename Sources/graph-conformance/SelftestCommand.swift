@@ -31,6 +31,7 @@ struct SelftestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Interruption.shared.install()
         let prepared = try PreparedRun.prepare(try suite.source(forceMint: true), diagnostics: FileHandle.printError)
         try ReportOutput.checkWritable(matrix, what: "the selftest matrix")
         var selftest = Selftest(run: prepared)
@@ -40,7 +41,6 @@ struct SelftestCommand: AsyncParsableCommand {
         }
         selftest.jobs = jobs
         selftest.parallel = parallel
-        Interruption.shared.install()
         selftest.signals = Interruption.shared.signals
         let outcome = await selftest.perform()
         for (label, report) in outcome.faithful { print("\(label): " + Selftest.counts(report)) }
