@@ -1,5 +1,6 @@
 import CurlClient
 import Foundation
+import GraphMock
 import Reporting
 @testable import Runner
 import TestSupport
@@ -100,6 +101,32 @@ extension Robustness {
                 "\(outcome.results.map(\.outcome.text))")
         #expect(outcome.seconds >= 1.4 && outcome.seconds < 1.5 + 10, "took \(outcome.seconds) s")
         try Harness.expectValidJUnit(outcome)
+    }
+
+    /// The run API the CLI uses (`PreparedRun` + `CatalogueRun`), in process, against the embedded
+    /// mock's hostile modes with a short timeout: every case is in the report, the PATCH cases
+    /// beyond the first round are held back, and nothing counts the target as silent.
+    @Test(arguments: MockHostility.allCases)
+    func catalogueAgainstAHostileMockThroughTheRunAPI(mode: MockHostility) async throws {
+        let source = SuiteSource(casesDirectory: Harness.repoRoot.appendingPathComponent("cases").path)
+        let prepared = try PreparedRun.prepare(source, diagnostics: { _ in })
+        var settings = RunSettings(baseURL: "", runID: PreparedRun.newRunID())
+        settings.transfer.totalTimeout = 2
+        settings.transfer.lowSpeedTime = 1
+        var run = CatalogueRun(run: prepared, planned: prepared.prepared.planned, settings: settings)
+        run.mock = CatalogueRun.EmbeddedMock(hostility: mode)
+        let started = Date()
+        let report = try await run.perform(console: nil).report
+        let seconds = Date().timeIntervalSince(started)
+        let types = report.suites.flatMap(\.cases).compactMap { $0.outcome.problem?.type }
+        print("catalogue, hostile \(mode.rawValue), 2 s timeout: \(String(format: "%.1f", seconds)) s, "
+              + "\(types.filter { $0 == "transport.operation-silent" }.count) held back, \(types.filter { $0 == "transport.timeout" }.count) timeouts")
+        #expect(report.suites.flatMap(\.cases).count == prepared.prepared.planned.count)
+        #expect(types.filter { $0 == "transport.timeout" }.count <= settings.jobs, "\(types)")
+        #expect(types.filter { $0 == "transport.operation-silent" }.count > 50, "\(types)")
+        #expect(!types.contains("transport.target-silent"))
+        #expect(ExitStatus.of(report) == .couldNotRun)
+        #expect(seconds < 2 * 2 + 60, "took \(seconds) s")
     }
 
     // MARK: Whatever a server sends
