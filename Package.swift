@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
         .target(
             name: "Runner",
-            dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting"],
+            dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting", "GraphMock"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -11,7 +11,7 @@ enum CurlCallbacks {
         guard !overflow else { return 0 }
         let context = Unmanaged<TransferContext>.fromOpaque(userData).takeUnretainedValue()
         context.receiveBody(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : total))
-        return total
+        return context.withinLimits ? total : 0
     }
 
     /// CURLOPT_HEADERFUNCTION: one complete header line per call.
@@ -21,7 +21,7 @@ enum CurlCallbacks {
         guard !overflow else { return 0 }
         let context = Unmanaged<TransferContext>.fromOpaque(userData).takeUnretainedValue()
         context.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : total))
-        return total
+        return context.withinLimits ? total : 0
     }
 
     /// CURLOPT_XFERINFOFUNCTION: asks the context whether to give up (non-zero aborts the transfer

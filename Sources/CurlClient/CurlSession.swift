@@ -31,7 +31,9 @@ public final class CurlSession {
         defer { curl_easy_reset(handle) }  // leave no pointers to the objects below behind
         errorBuffer.update(repeating: 0, count: errorBufferSize)
 
-        let context = TransferContext(maxBodyBytes: options.maxBodyBytes, shouldAbort: options.shouldAbort)
+        let limits = TransferContext.Limits(receivedBodyBytes: options.maxReceivedBodyBytes, headerBytes: options.maxHeaderBytes,
+                                            headerCount: options.maxHeaderCount)
+        let context = TransferContext(maxBodyBytes: options.maxBodyBytes, limits: limits, shouldAbort: options.shouldAbort)
         let headerList = try RequestHeaders.list(for: request)
         let body = request.body.map(RequestBody.init)
         let setter = OptionSetter(handle: handle)
@@ -54,6 +56,9 @@ public final class CurlSession {
 
         let code = withExtendedLifetime((context, headerList, body)) {
             curl_easy_perform(handle)
+        }
+        if let reason = context.limitExceeded {
+            throw TransportError(kind: .tooLarge, curlCode: Int32(bitPattern: code.rawValue), message: reason)
         }
         guard code == CURLE_OK else {
             throw failure(code)

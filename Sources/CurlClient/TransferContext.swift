@@ -16,11 +16,28 @@ final class TransferContext {
 
     /// See `TransferOptions.shouldAbort`.
     let shouldAbort: (@Sendable () -> Bool)?
+    /// Size limits past which the callbacks stop the transfer (`TransferOptions`).
+    let limits: Limits
+    /// Header bytes and fields of the current response so far.
+    private var headerBytes = 0
+    private var headerCount = 0
+    /// Why a callback stopped the transfer, when it did.
+    private(set) var limitExceeded: String?
 
-    init(maxBodyBytes: Int, shouldAbort: (@Sendable () -> Bool)? = nil) {
+    struct Limits {
+        var receivedBodyBytes = Int.max
+        var headerBytes = Int.max
+        var headerCount = Int.max
+    }
+
+    init(maxBodyBytes: Int, limits: Limits = Limits(), shouldAbort: (@Sendable () -> Bool)? = nil) {
         self.maxBodyBytes = max(0, maxBodyBytes)
+        self.limits = limits
         self.shouldAbort = shouldAbort
     }
+
+    /// False once a limit is exceeded: the callback then tells curl to stop.
+    var withinLimits: Bool { limitExceeded == nil }
 
     /// Keeps what fits under the cap and counts everything, so huge bodies cost no memory.
     func receiveBody(_ bytes: UnsafeRawBufferPointer) {
@@ -34,6 +51,9 @@ final class TransferContext {
         }
         let (sum, overflow) = bodyBytesReceived.addingReportingOverflow(bytes.count)
         bodyBytesReceived = overflow ? Int.max : sum
+        if bodyBytesReceived > limits.receivedBodyBytes {
+            limitExceeded = "body longer than \(limits.receivedBodyBytes) bytes (after decoding); stopped there"
+        }
     }
 
     /// Handles one raw header line as curl delivers it (CRLF included).
@@ -48,6 +68,12 @@ final class TransferContext {
         }
         if line.starts(with: Array("HTTP/".utf8)) {
             startNewResponse(statusLine: line)
+            return
+        }
+        headerBytes += bytes.count
+        headerCount += 1
+        if headerBytes > limits.headerBytes || headerCount > limits.headerCount {
+            limitExceeded = "response headers beyond \(limits.headerCount) fields or \(limits.headerBytes) bytes; stopped there"
             return
         }
         if let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
@@ -65,6 +91,8 @@ final class TransferContext {
     /// A new status line means an earlier response (1xx, followed redirect, proxy CONNECT) is over.
     private func startNewResponse(statusLine: [UInt8]) {
         headers.removeAll()
+        headerBytes = 0
+        headerCount = 0
         body.removeAll()
         bodyBytesReceived = 0
         bodyTruncated = false

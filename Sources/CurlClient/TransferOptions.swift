@@ -10,6 +10,13 @@ public struct TransferOptions: Sendable {
     public var lowSpeedTime: Int = 10
     /// Keep at most this prefix of the body; the rest is counted and discarded, never buffered.
     public var maxBodyBytes: Int = 4 << 20
+    /// Abort (`.tooLarge`) once this many body bytes arrived, counted after decoding, so a
+    /// compression bomb or an endless body costs bounded time, not just bounded memory.
+    public var maxReceivedBodyBytes: Int = 256 << 20
+    /// Abort (`.tooLarge`) when one response's header block exceeds this many bytes ...
+    public var maxHeaderBytes: Int = 256 << 10
+    /// ... or this many fields (a header flood).
+    public var maxHeaderCount: Int = 1000
     /// Skip TLS peer and host verification. Verification is on unless this is set.
     public var insecure: Bool = false
     /// PEM bundle of trusted CAs, replacing the system store for this request.

@@ -6,6 +6,9 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
     /// Coarse failure class the suite can assert on without knowing curl's codes.
     public enum Kind: String, Sendable {
         case connect, resolve, timeout, tls, send, receive, malformedResponse, tooManyRedirects, aborted, other
+        /// The answer went past a size limit (`TransferOptions.maxHeaderBytes`, `maxHeaderCount`,
+        /// `maxReceivedBodyBytes`); the transfer was stopped there.
+        case tooLarge
     }
 
     public var kind: Kind

@@ -20,6 +20,8 @@ public struct MockConfiguration: Sendable {
     /// Every Nth request answers 429 with `Retry-After`; the request after it always passes.
     public var throttleEvery: Int? = nil
     public var throttleRetryAfter: Int = 1
+    /// A hostile transport mode (hangs or drips successful PATCHes), or nil to answer normally.
+    public var hostility: MockHostility? = nil
     /// Larger request bodies are refused with 413 without being buffered.
     public var maxBodyBytes: Int = 1 << 20
     /// `aud` values a token may carry (resource URI, Graph app id, URI with trailing slash).

@@ -79,6 +79,14 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         promise.futureResult
             .assumeIsolated()
             .whenSuccess { response in
+                let hostility = self.service.configuration.hostility
+                if let hostility, hostility.applies(method: head.method.rawValue, status: response.status) {
+                    // Hostile modes keep the connection for this one answer: nothing pipelines after it.
+                    if hostility == .patchDrips {
+                        self.write(response, version: head.version, keepAlive: false, context: context, drip: true)
+                    }
+                    return
+                }
                 self.state = .idle
                 self.write(response, version: head.version, keepAlive: head.isKeepAlive, context: context)
             }
@@ -92,7 +100,8 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func write(
-        _ response: MockResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext, close: Bool = true
+        _ response: MockResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext, close: Bool = true,
+        drip: Bool = false
     ) {
         let variants = service.configuration.variants
         var headers = HTTPHeaders(response.headers)
@@ -105,6 +114,11 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         if !keepAlive { headers.replaceOrAdd(name: variants.casedHeaderName("Connection"), value: "close") }
         let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        if drip {
+            context.writeAndFlush(wrapOutboundOut(.head(head)), promise: nil)
+            dripBody(response.body[...], context: context)
+            return
+        }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if !response.body.isEmpty {
             // Several chunks when chunked, so a client that only reads the first one notices.
@@ -120,6 +134,21 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if !keepAlive && close {
             written.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        }
+    }
+
+    /// `MockHostility.patchDrips`: one byte per interval on the event loop (never blocking it),
+    /// then the end and a close; stops as soon as the client has gone.
+    private func dripBody(_ rest: ArraySlice<UInt8>, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        guard let byte = rest.first else {
+            context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+            return
+        }
+        let part = context.channel.allocator.buffer(bytes: [byte])
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil)
+        context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(MockHostility.dripIntervalMilliseconds)) {
+            self.dripBody(rest.dropFirst(), context: context)
         }
     }
 }

@@ -8,10 +8,22 @@ import Reporting
 extension CaseExecution {
     /// Sends one request, retrying throttled (429) and unavailable (503) answers that carry
     /// `Retry-After`, within the run's retry bounds.
-    func send(_ request: HTTPRequest, label: String, phase: Phase, state: inout CaseState, remaining: Double, location: SourceLocation) throws(Stop) -> HTTPResponse {
+    func send(_ request: HTTPRequest, operation: OperationKey, label: String, phase: Phase, state: inout CaseState, remaining: Double,
+              location: SourceLocation) throws(Stop) -> HTTPResponse {
         var options = context.settings.transfer
         // An interrupted run stops waiting at once; teardowns still finish unless interrupted twice.
-        options.shouldAbort = phase == .teardown ? context.hardStopRequested : context.stopRequested
+        // Past the run deadline only teardowns may still wait for an answer.
+        if phase == .teardown {
+            options.shouldAbort = context.hardStopRequested
+        } else {
+            let context = context
+            options.shouldAbort = { context.stopRequested() || context.runDeadlinePassed }
+        }
+        if request.headers.contains(where: { $0.name.caseInsensitiveCompare("Authorization") == .orderedSame }),
+            context.replay == nil, context.origin?.allows(request.url) != true
+        {
+            throw .error(.tokenWouldLeave(request.url, label: "\(label) \(request.method)", location: location.description))
+        }
         let policy = context.settings.retry
         var waited = 0.0
         var attempt = 0
@@ -25,16 +37,26 @@ extension CaseExecution {
             let idSent = attemptRequest.headers.first { $0.name.caseInsensitiveCompare("client-request-id") == .orderedSame }?.value ?? clientRequestID
             state.clientRequestIDs.append(idSent)
             let left = remaining - Date().timeIntervalSince(started)
-            options.totalTimeout = max(0.5, min(context.settings.transfer.totalTimeout, left))
+            let runLeft = phase == .teardown ? Double.infinity : context.runSecondsLeft
+            options.totalTimeout = max(0.5, min(context.settings.transfer.totalTimeout, left, runLeft))
+            if context.replay == nil {
+                try admit(operation, label: label, request: request, phase: phase, state: &state, location: location)
+            }
             state.transcript.request(attemptRequest)
             let sent = Date()
             let response: HTTPResponse
             state.sequence += 1
-            do {
+            do throws(TransportError) {
                 if let replay = context.replay {
                     response = try replay.next(caseKey: caseKey)
                 } else {
-                    response = try session.perform(attemptRequest, options: options)
+                    do throws(TransportError) {
+                        response = try session.perform(attemptRequest, options: options)
+                    } catch {
+                        context.operations.finished(operation, status: nil, timedOut: error.kind == .timeout)
+                        throw error
+                    }
+                    context.operations.finished(operation, status: response.status, timedOut: false)
                 }
             } catch {
                 if error.kind == .aborted, context.stopRequested() {
@@ -42,7 +64,12 @@ extension CaseExecution {
                     throw .error(Problem(type: "run.interrupted", message: "\(label) \(request.method): interrupted while waiting for an answer",
                                          detail: "\(label) \(request.method) \(request.url)\nthe run was interrupted (SIGINT/SIGTERM) while this request was in flight\n  at \(location)"))
                 }
-                if error.kind == .connect || error.kind == .timeout || error.kind == .resolve { context.circuit.recordFailure() }
+                if phase != .teardown, context.runDeadlinePassed, error.kind == .aborted || error.kind == .timeout {
+                    state.transcript.note("run deadline passed while waiting for an answer")
+                    throw .error(.runDeadline(seconds: context.settings.maxRunSeconds, before: "while \(label) \(request.method) waited for an answer",
+                                              location: location.description))
+                }
+                if error.kind == .connect || error.kind == .timeout || error.kind == .resolve { context.circuit.recordFailure(sentAt: sent) }
                 state.transcript.note("transport error: \(error.kind.rawValue): \(error.message)")
                 throw .error(Problem(type: "transport.\(error.kind.rawValue)", message: "\(label) \(request.method): \(error.message)",
                                      detail: "\(label) \(request.method) \(request.url)\ncould not get an answer: \(error.kind.rawValue) (curl \(error.curlCode)): \(error.message)\n  at \(location)"))
@@ -67,17 +94,29 @@ extension CaseExecution {
         }
     }
 
+    /// Lets the request go unless its operation's breaker is open (then the case is an error at
+    /// once); timeouts, curl's low-speed abort of a dripping answer included, feed the breaker.
+    /// Teardowns are never held back: cleanup matters more than speed.
+    private func admit(_ operation: OperationKey, label: String, request: HTTPRequest, phase: Phase, state: inout CaseState,
+                       location: SourceLocation) throws(Stop) {
+        let context = context
+        let giveUp = { context.stopRequested() || context.runDeadlinePassed }
+        guard context.operations.admit(operation, always: phase == .teardown, giveUp: giveUp) == .open else { return }
+        state.transcript.note("\(label): \(operation) is not answering; not sent")
+        throw .error(.operationSilent(operation, label: "\(label) \(request.method)", url: request.url,
+                                      threshold: context.operations.threshold, location: location.description))
+    }
+
     /// Follows `@odata.nextLink` (at most 100 pages, same scheme/host/port as the target only, so the
     /// token never travels elsewhere) and joins every page's `value` into the first page's body.
-    func followPages(_ observed: inout ObservedResponse, request: HTTPRequest, label: String, phase: Phase, state: inout CaseState,
+    func followPages(_ observed: inout ObservedResponse, request: HTTPRequest, operation: OperationKey, label: String, phase: Phase, state: inout CaseState,
                              remaining: Double, location: SourceLocation) throws(Stop) {
         guard observed.status == 200, case .object(var first)? = observed.json, var items = first["value"]?.arrayValue else { return }
         var next = first["@odata.nextLink"]?.stringValue
         var pages = 1
         while let link = next {
-            guard Self.sameOrigin(link, context.settings.baseURL) else {
-                let message = "\(label): @odata.nextLink \(link) leaves the target; not followed (the token stays with the target)"
-                throw .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(location)"))
+            guard context.replay != nil || context.origin?.allows(link) == true else {
+                throw .failed(.foreignOrigin(link, label: label, location: location.description))
             }
             guard pages < 100 else {
                 let message = "\(label): more than 100 pages of @odata.nextLink"
@@ -85,7 +124,7 @@ extension CaseExecution {
             }
             var pageRequest = HTTPRequest(method: "GET", url: link, headers: request.headers, body: nil)
             pageRequest.headers.removeAll { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }
-            let page = Self.observe(try send(pageRequest, label: "\(label) page \(pages + 1)", phase: phase, state: &state, remaining: remaining, location: location))
+            let page = Self.observe(try send(pageRequest, operation: operation, label: "\(label) page \(pages + 1)", phase: phase, state: &state, remaining: remaining, location: location))
             guard page.status == 200, let body = page.json, let more = body["value"]?.arrayValue else {
                 let message = "\(label): page \(pages + 1) (@odata.nextLink) answered \(page.status) without a value array"
                 throw .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(location)"))
@@ -98,11 +137,6 @@ extension CaseExecution {
         first["@odata.nextLink"] = nil
         observed.json = .object(first)
         if pages > 1 { state.transcript.note("\(label): joined \(pages) pages, \(items.count) items") }
-    }
-
-    static func sameOrigin(_ link: String, _ base: String) -> Bool {
-        guard let a = URLComponents(string: link), let b = URLComponents(string: base) else { return false }
-        return a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && a.port == b.port
     }
 
     /// Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3).

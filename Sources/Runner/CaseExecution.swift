@@ -47,15 +47,21 @@ struct CaseExecution {
             try runSteps(definition.teardown + file.teardown, phase: .teardown, state: &state, deadline: teardownDeadline)
         } catch {
             switch error {
-            case .failed(let problem), .error(let problem): state.transcript.note("teardown problem: \(problem.message)")
+            case .failed(let problem), .error(let problem):
+                state.transcript.note("teardown problem: \(problem.message)")
+                state.teardownFailed = true
             }
         }
         report.time = Date().timeIntervalSince(started)
         report.retries = state.retries
         report.clientRequestIDs = state.clientRequestIDs
         let passed = { if case .passed = report.outcome { true } else { false } }()
-        if !passed || context.settings.keepPassingTranscripts || !state.warnings.isEmpty {
-            // At the source, with the tokens: a RunReport never holds a credential, whoever renders it.
+        // A case the breaker kept from its operation was never judged; its transcript (setup and
+        // teardown that went fine) says nothing the reason does not, and writing a hundred of them
+        // would cost a hostile run more time than the breaker saved.
+        let heldBack = report.outcome.problem?.type == "transport.operation-silent" && !state.teardownFailed
+        // At the source, with the tokens: a RunReport never holds a credential, whoever renders it.
+        if !heldBack, !passed || context.settings.keepPassingTranscripts || !state.warnings.isEmpty {
             report.transcript = Redactor.redact(state.transcript.text, secrets: context.secrets)
         }
         return report
@@ -159,9 +165,12 @@ struct CaseExecution {
             if phase != .teardown, context.stopRequested() {
                 throw .error(Problem(type: "run.interrupted", message: "interrupted before \(label)", detail: "the run was interrupted (SIGINT/SIGTERM) before \(label)"))
             }
+            if phase != .teardown, context.runDeadlinePassed {
+                throw .error(.runDeadline(seconds: context.settings.maxRunSeconds, before: "before \(label)", location: step.location.description))
+            }
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else {
-                throw .error(Problem(type: "run.deadline", message: "case deadline of \(Int(context.settings.caseDeadline)) s passed before \(label)",
+                throw .error(Problem(type: "case.deadline", message: "case deadline of \(Int(context.settings.caseDeadline)) s passed before \(label)",
                                      detail: "the case ran out of time before \(label)\n  at \(step.location)"))
             }
             try runStep(step, label: label, phase: phase, state: &state, remaining: remaining)
@@ -184,11 +193,12 @@ struct CaseExecution {
         }
         let requestLine = "\(request.method) \(step.path)"
         state.transcript.note("\(label): \(requestLine)")
-        let response = try send(request, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
+        let operation = OperationKey(method: step.method, pathTemplate: step.path)
+        let response = try send(request, operation: operation, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
 
         var observed = Self.observe(response)
         if step.allPages {
-            try followPages(&observed, request: request, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
+            try followPages(&observed, request: request, operation: operation, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
         }
         let checker = ExpectationChecker(
             shapes: context.shapes, policy: context.settings.shapePolicy, bindings: state.bindings,
@@ -235,4 +245,6 @@ struct CaseState {
     var warnings: [Mismatch] = []
     /// Requests sent so far in this case: the order a recording files them in.
     var sequence = 0
+    /// A teardown step failed (its note must reach the report).
+    var teardownFailed = false
 }

@@ -19,20 +19,30 @@ public struct Cleanup {
     public var target: TargetFile
     public var tokens: [String: String]
     public var baseURL: String
-    public var transfer = TransferOptions()
+    /// The run's transport settings (`--timeout`, `--cacert`, `--insecure`, …), so cleanup talks to
+    /// the target exactly as a run does.
+    public var transfer: TransferOptions
     /// Only this run's leftovers, when given.
     public var runID: String?
     public var dryRun = false
 
-    public init(target: TargetFile, tokens: [String: String], baseURL: String) {
+    public init(target: TargetFile, tokens: [String: String], baseURL: String, transfer: TransferOptions) {
         self.target = target
         self.tokens = tokens
         self.baseURL = baseURL
+        self.transfer = transfer
+    }
+
+    /// A page whose `@odata.nextLink` leaves the target's origin: cleanup stops there rather than
+    /// send the token elsewhere.
+    public struct ForeignLink: Error, CustomStringConvertible {
+        public var url: String
+        public var description: String { "@odata.nextLink \(url) leaves the target's origin; not followed (the token stays with the target)" }
     }
 
     /// The run id a description marks, if it is one of ours.
     static func runID(in description: String) -> String? {
-        // `graph-conformance gc-<unix seconds>-<8 hex>`, as RunDriver writes run ids.
+        // `graph-conformance gc-<unix seconds>-<8 hex>`, as PreparedRun.newRunID writes run ids.
         description.firstMatch(of: #/graph-conformance (gc-\d+-[0-9a-f]{8})/#).map { String($0.1) }
     }
 
@@ -47,14 +57,27 @@ public struct Cleanup {
         return chosen.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    public func run() throws(TransportError) -> [Removal] {
+    /// What a cleanup found and did, and where it had to stop.
+    public struct Outcome: Sendable {
+        public var removals: [Removal] = []
+        /// Pages not followed (their link left the target), one line each.
+        public var problems: [String] = []
+    }
+
+    public func run() throws -> Outcome {
+        guard let origin = TokenOrigin(baseURL: baseURL) else { throw ForeignLink(url: baseURL) }
         let session = try CurlSession()
+        var outcome = Outcome()
         var removals: [Removal] = []
         for (_, principal) in principalsByUser() {
             guard let token = tokens[principal] else { continue }
             var next: String? = baseURL + "/me/profile/positions"
             var pages = 0
             while let url = next, pages < 50 {
+                guard origin.allows(url) else {
+                    outcome.problems.append("as \(principal): " + ForeignLink(url: url).description)
+                    break
+                }
                 pages += 1
                 let response = try session.perform(request("GET", url, token: token), options: transfer)
                 guard response.status == 200, let page = try? JSONParser.parse(response.body).value else { break }
@@ -75,7 +98,8 @@ public struct Cleanup {
                 next = page["@odata.nextLink"]?.stringValue
             }
         }
-        return removals
+        outcome.removals = removals
+        return outcome
     }
 
     private func request(_ method: String, _ url: String, token: String) -> HTTPRequest {

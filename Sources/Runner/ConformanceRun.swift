@@ -78,6 +78,8 @@ public final class ConformanceRun: Sendable {
             let report: CaseReport
             if context.stopRequested() {
                 report = notRun(planned[index], type: "run.interrupted", reason: "interrupted before this case started")
+            } else if context.runDeadlinePassed {
+                report = notRun(planned[index], .runDeadline(seconds: context.settings.maxRunSeconds, before: "before this case started"))
             } else if context.circuit.isOpen(threshold: context.settings.maxConsecutiveTransportFailures) {
                 report = notRun(planned[index], type: "transport.target-silent",
                                 reason: "not run: the target stopped answering (\(context.settings.maxConsecutiveTransportFailures) consecutive connect/timeout failures)")
@@ -90,8 +92,12 @@ public final class ConformanceRun: Sendable {
     }
 
     private func notRun(_ planned: PlannedCase, type: String, reason: String) -> CaseReport {
+        notRun(planned, Problem(type: type, message: reason, detail: reason))
+    }
+
+    private func notRun(_ planned: PlannedCase, _ problem: Problem) -> CaseReport {
         CaseReport(classname: planned.file.classname, name: planned.displayName, time: 0,
-                   outcome: .error(Problem(type: type, message: reason, detail: reason)),
+                   outcome: .error(problem),
                    location: planned.definition.location.description, transcript: nil, retries: [], clientRequestIDs: [])
     }
 }

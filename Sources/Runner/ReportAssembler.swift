@@ -26,19 +26,24 @@ public enum ReportAssembler {
     }
 }
 
-/// The process exit code: the CI gate (README, "Exit codes").
+/// The process exit code: the CI gate (README, "Reports and exit codes").
 public enum ExitStatus: Int32, Sendable {
     case passed = 0
     case contractFailures = 1
     case usageOrCaseFileError = 2
     case couldNotRun = 3
+    /// No case passed or failed (all skipped, or none selected): a gate that checked nothing must
+    /// not pass (pytest uses 5 the same way), unless the team opted in with `--allow-skipped`.
+    case nothingChecked = 5
     case interrupted = 130
 
-    public static func of(_ report: RunReport) -> ExitStatus {
+    public static func of(_ report: RunReport, allowSkipped: Bool = false) -> ExitStatus {
         let outcomes = report.suites.flatMap(\.cases).map(\.outcome)
         if outcomes.contains(where: { if case .failed = $0 { true } else { false } }) { return .contractFailures }
         if report.interrupted { return .interrupted }
         if outcomes.contains(where: { if case .error = $0 { true } else { false } }) { return .couldNotRun }
+        let checked = outcomes.contains { if case .passed = $0 { true } else { false } }
+        if !checked, !allowSkipped { return .nothingChecked }
         return .passed
     }
 }

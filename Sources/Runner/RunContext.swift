@@ -13,6 +13,11 @@ final class RunContext: Sendable {
     let minter: TokenMinter
     let circuit = TransportCircuit()
     let httpVersions = HTTPVersionTally()
+    let operations: OperationBreaker
+    /// When the run as a whole must stop (`--max-time`), if ever.
+    let runDeadline: Date?
+    /// The only origin tokens may travel to.
+    let origin: TokenOrigin?
     let stopRequested: @Sendable () -> Bool
     /// A second interruption: abort even teardown requests (cleanup is then `graph-conformance cleanup`'s job).
     let hardStopRequested: @Sendable () -> Bool
@@ -27,6 +32,9 @@ final class RunContext: Sendable {
         self.recorder = recorder
         self.replay = replay
         self.settings = settings
+        operations = OperationBreaker(threshold: settings.maxOperationTimeouts)
+        runDeadline = settings.maxRunSeconds.map { Date().addingTimeInterval($0) }
+        origin = TokenOrigin(baseURL: settings.baseURL)
         self.target = target
         self.tokens = tokens
         self.tokenFailures = tokenFailures
@@ -36,21 +44,37 @@ final class RunContext: Sendable {
         self.stopRequested = stopRequested
     }
 
+    var runDeadlinePassed: Bool { runDeadline.map { $0.timeIntervalSinceNow <= 0 } ?? false }
+
+    /// Seconds left before the run deadline (infinity without one).
+    var runSecondsLeft: Double { runDeadline.map { max(0, $0.timeIntervalSinceNow) } ?? .infinity }
+
     /// Every secret a transcript must never show: the tokens, and the broken ones we mint.
     var secrets: [String] { Array(tokens.values) }
 }
 
 /// Counts consecutive transport failures across workers; any HTTP answer resets it.
+///
+/// A timeout counts only when nothing at all was answered while that request waited: when other
+/// requests were answered meanwhile the target is alive and only that operation hangs, which is
+/// `OperationBreaker`'s business, not a reason to give up on the whole target.
 final class TransportCircuit: @unchecked Sendable {
     private let lock = NSLock()
     private var consecutiveFailures = 0
+    private var lastAnswer = Date.distantPast
 
-    func recordFailure() {
-        lock.withLock { consecutiveFailures += 1 }
+    /// A failed request that was sent at `sentAt`.
+    func recordFailure(sentAt: Date = .distantFuture) {
+        lock.withLock {
+            if lastAnswer < sentAt { consecutiveFailures += 1 }
+        }
     }
 
     func recordAnswer() {
-        lock.withLock { consecutiveFailures = 0 }
+        lock.withLock {
+            consecutiveFailures = 0
+            lastAnswer = Date()
+        }
     }
 
     func isOpen(threshold: Int) -> Bool {

@@ -17,6 +17,12 @@ public struct RunSettings: Sendable {
     /// After this many consecutive connect/timeout failures the target counts as silent and the
     /// remaining cases are reported as errors at once, instead of each waiting for its timeouts.
     public var maxConsecutiveTransportFailures: Int = 3
+    /// After this many timeouts of one operation (method + route template) with no 2xx answer in
+    /// between, the cases that need it are reported as `transport.operation-silent` at once.
+    public var maxOperationTimeouts: Int = 3
+    /// Seconds the whole run may take (nil: no limit); then unfinished cases are `run.deadline`
+    /// errors. Teardowns already under way still get their own budget.
+    public var maxRunSeconds: Double? = nil
     /// Passing cases' transcripts are dropped from the report by default: they are the bulk of a
     /// report's size and of the time spent writing it, and nobody reads them.
     public var keepPassingTranscripts = false

@@ -25,26 +25,35 @@ struct CleanupCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "List what would be deleted; delete nothing.")
     var dryRun = false
 
+    @OptionGroup var transport: TransportOptions
+
+    func validate() throws {
+        try SuiteOptions.validateBaseURL(baseURL)
+    }
+
     func run() async throws {
-        let driver = try RunDriver.prepare(suite, baseURL: baseURL, forceMint: mintTokens)
-        guard !driver.prepared.target.usesEmbeddedMock else {
+        let prepared = try PreparedRun.prepare(try suite.source(baseURL: baseURL, forceMint: mintTokens), diagnostics: FileHandle.printError)
+        guard !prepared.prepared.target.usesEmbeddedMock else {
             throw ValidationError("the embedded mock starts empty on every run: give --target or --base-url of the service to clean")
         }
-        var cleanup = Cleanup(target: driver.prepared.target, tokens: driver.tokens, baseURL: driver.prepared.target.baseURL)
+        // The run's transport settings (--timeout, --cacert, --insecure), and its origin rule.
+        var cleanup = Cleanup(target: prepared.prepared.target, tokens: prepared.tokens, baseURL: prepared.prepared.target.baseURL,
+                              transfer: transport.transfer)
         cleanup.runID = runID
         cleanup.dryRun = dryRun
-        let removals: [Cleanup.Removal]
+        let outcome: Cleanup.Outcome
         do {
-            removals = try cleanup.run()
+            outcome = try cleanup.run()
         } catch {
-            FileHandle.printError("cleanup: \(error)")
-            throw ToolExit(.couldNotRun)
+            throw ConformanceError.runtime("cleanup: \(error)")
         }
-        for removal in removals {
+        for removal in outcome.removals {
             let verdict = dryRun ? "would delete" : removal.deleted ? "deleted" : "could not delete (\(removal.problem ?? "?"))"
             print("\(verdict) \(removal.positionID) (run \(removal.marker), as \(removal.principal))")
         }
+        for problem in outcome.problems { FileHandle.printError("cleanup: \(problem)") }
+        let removals = outcome.removals
         print("cleanup: \(removals.filter(\.deleted).count) deleted, \(removals.filter { !$0.deleted && !dryRun }.count) left, \(removals.count) found")
-        if removals.contains(where: { !$0.deleted && !dryRun }) { throw ToolExit(.couldNotRun) }
+        if removals.contains(where: { !$0.deleted && !dryRun }) || !outcome.problems.isEmpty { throw ConformanceError.verdict(.couldNotRun) }
     }
 }

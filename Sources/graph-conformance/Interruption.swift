@@ -1,4 +1,5 @@
 import Foundation
+import Runner
 
 /// SIGINT/SIGTERM turn into a flag the runner polls, so a stopped run still finishes what is in
 /// flight, runs teardowns and writes its report (JUnit CONVENTIONS rule 23).
@@ -14,6 +15,11 @@ final class Interruption: @unchecked Sendable {
 
     var isRequested: Bool { lock.withLock { level >= 1 } }
     var isHardStop: Bool { lock.withLock { level >= 2 } }
+
+    /// The run's view of these signals.
+    var signals: StopSignals {
+        StopSignals(stopRequested: { Interruption.shared.isRequested }, hardStopRequested: { Interruption.shared.isHardStop })
+    }
 
     /// Installs the handlers once; `onSignal` runs on the first signal.
     func install(onSignal: (@Sendable () -> Void)? = nil) {

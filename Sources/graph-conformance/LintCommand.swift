@@ -23,7 +23,7 @@ struct LintCommand: ParsableCommand {
         let errors = sink.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 || prepared == nil {
             FileHandle.printError("lint: \(errors) error(s)")
-            throw ToolExit(.usageOrCaseFileError)
+            throw ConformanceError.verdict(.usageOrCaseFileError)
         }
         let files = prepared?.files.count ?? 0
         let cases = prepared?.planned.count ?? 0

@@ -54,90 +54,77 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "Case files or folders (default: all of --cases).")
     var paths: [String] = []
 
-    func run() async throws {
+    @Option(name: .customLong("mock-hostile"), help: "With the embedded mock: a hostile transport mode, not a contract defect (see `serve --list-hostile`).")
+    var mockHostile: String?
+
+    @Flag(name: .customLong("allow-skipped"), help: "Exit 0 even when no case passed or failed (all skipped or none selected); without it such a run exits 5.")
+    var allowSkipped = false
+
+    func validate() throws {
+        try SuiteOptions.validateBaseURL(baseURL)
         if record != nil, replay != nil { throw ValidationError("--record and --replay exclude each other") }
-        let driver = try RunDriver.prepare(suite, baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths, forceMint: mintTokens || replay != nil)
-        var replayLog: ReplayLog?
-        if let replay {
-            do {
-                replayLog = try ReplayLog(path: replay)
-            } catch {
-                FileHandle.printError("graph-conformance: \(error)")
-                throw ToolExit(.usageOrCaseFileError)
-            }
-        }
-        let planned = CaseSelection(tags: tag, nameGlobs: caseGlobs, skippedTags: skipTag).filter(driver.prepared.planned)
+    }
+
+    func run() async throws {
+        // First, so a signal that arrives while the suite loads still ends in a report (exit 130).
+        if !list { Interruption.shared.install() }
+        let prepared = try PreparedRun.prepare(try suite.source(baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths,
+                                                                forceMint: mintTokens || replay != nil),
+                                               diagnostics: FileHandle.printError)
+        let planned = CaseSelection(tags: tag, nameGlobs: caseGlobs, skippedTags: skipTag).filter(prepared.prepared.planned)
         if list {
             for item in planned { print("\(item.file.suite)/\(item.displayName)  [\(item.tags.joined(separator: ","))]") }
             print("\(planned.count) case(s)")
             return
         }
-        var defect: MockDefect?
+        try output.reportOutput.checkWritable()
+        var settings = RunSettings(baseURL: prepared.prepared.target.baseURL, runID: PreparedRun.newRunID())
+        transport.apply(to: &settings)
+        settings.shapePolicy = ShapePolicy(extraProperties: output.strict ? .warn : .allow)
+        settings.keepPassingTranscripts = transcripts == .all
+        var catalogue = CatalogueRun(run: prepared, planned: planned, settings: settings)
+        catalogue.mock = try embeddedMock()
+        catalogue.recordDirectory = record
+        if let replay {
+            do {
+                catalogue.replay = try ReplayLog(path: replay)
+            } catch {
+                throw ConformanceError.usage("\(error)")
+            }
+        }
+        catalogue.signals = Interruption.shared.signals
+        let console = ConsoleReporter(verbosity: output.quiet ? .quiet : output.verbose ? .verbose : .normal)
+        let result = try await catalogue.perform(console: console)
+        if let path = result.recordingPath, !output.quiet { print("Recording: \(path)") }
+        try output.reportOutput.write(result.report, secrets: Array(prepared.tokens.values))
+        console.summary(result.report, junitPath: output.junit, jsonPath: output.json)
+        let status = ExitStatus.of(result.report, allowSkipped: allowSkipped)
+        if status == .nothingChecked {
+            FileHandle.printError("graph-conformance: no case passed or failed, so nothing was checked (exit 5; --allow-skipped accepts this)")
+        }
+        if status != .passed { throw ConformanceError.verdict(status) }
+    }
+
+    /// The embedded mock's defect, variants and hostile mode, by name.
+    private func embeddedMock() throws -> CatalogueRun.EmbeddedMock {
+        var mock = CatalogueRun.EmbeddedMock()
         if let mockDefect {
             guard let parsed = MockDefect(rawValue: mockDefect) else {
                 throw ValidationError("unknown defect '\(mockDefect)'; see `graph-conformance serve --list-defects`")
             }
-            defect = parsed
+            mock.defect = parsed
         }
-        Interruption.shared.install()
-        var mock: GraphMockServer?
-        var base = driver.prepared.target.baseURL
-        if driver.prepared.target.usesEmbeddedMock, replayLog == nil {
-            do {
-                var configuration = driver.mockConfiguration(defect: defect)
-                configuration.variants = try Set(mockVariants.map { name in
-                    guard let parsed = MockVariant(rawValue: name) else { throw ValidationError("unknown variant '\(name)'") }
-                    return parsed
-                })
-                let server = try await GraphMockServer.start(configuration: configuration)
-                mock = server
-                base = server.baseURL
-            } catch let error as ValidationError {
-                throw error
-            } catch {
-                FileHandle.printError("graph-conformance: cannot start the embedded mock: \(error)")
-                throw ToolExit(.couldNotRun)
+        mock.variants = try Set(mockVariants.map { name in
+            guard let parsed = MockVariant(rawValue: name) else { throw ValidationError("unknown variant '\(name)'") }
+            return parsed
+        })
+        if let mockHostile {
+            guard let parsed = MockHostility(rawValue: mockHostile) else {
+                throw ValidationError("unknown hostile mode '\(mockHostile)'; see `graph-conformance serve --list-hostile`")
             }
+            mock.hostility = parsed
         }
-        var settings = RunSettings(baseURL: base, runID: RunDriver.newRunID())
-        transport.apply(to: &settings)
-        settings.shapePolicy = ShapePolicy(extraProperties: output.strict ? .warn : .allow)
-        settings.keepPassingTranscripts = transcripts == .all
-        let console = ConsoleReporter(verbosity: output.quiet ? .quiet : output.verbose ? .verbose : .normal)
-        let recorder = record.map { _ in ExchangeRecorder(secrets: Array(driver.tokens.values)) }
-        let report = await driver.execute(planned, baseURL: replayLog.map { "replay of \($0.path)" } ?? base, settings: settings,
-                                          console: console, recorder: recorder, replay: replayLog)
-        try? await mock?.shutdown()
-        if let record, let recorder {
-            let path = record + "/" + settings.runID + ".har"
-            do {
-                try ReportFile.writeAtomically(recorder.har(), to: path)
-                if !output.quiet { print("Recording: \(path)") }
-            } catch {
-                FileHandle.printError("graph-conformance: cannot write the recording: \(error)")
-                throw ToolExit(.couldNotRun)
-            }
-        }
-        try Self.write(report, output: output, secrets: Array(driver.tokens.values))
-        console.summary(report, junitPath: output.junit, jsonPath: output.json)
-        let status = ExitStatus.of(report)
-        if status != .passed { throw ToolExit(status) }
-    }
-
-    /// Both reports, atomically; a failure to write is a could-not-run error, never silent.
-    static func write(_ report: RunReport, output: OutputOptions, secrets: [String]) throws {
-        var options = JUnitOptions()
-        options.gitlabFileAttribute = output.gitlabFileAttribute
-        // The writers redact every field (tokens, Authorization values, JWT-shaped text) as they
-        // render it, so the finished documents need no second pass.
-        options.secrets = secrets
-        do {
-            try ReportFile.writeAtomically(JUnitWriter.render(report, options: options), to: output.junit)
-            try ReportFile.writeAtomically(JSONReportWriter.render(report, secrets: secrets), to: output.json)
-        } catch {
-            FileHandle.printError("graph-conformance: cannot write the report: \(error)")
-            throw ToolExit(.couldNotRun)
-        }
+        return mock
     }
 }
 

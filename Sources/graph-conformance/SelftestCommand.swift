@@ -1,10 +1,6 @@
 import ArgumentParser
-import CaseModel
-import CurlClient
 import Foundation
 import GraphMock
-import JSONShape
-import Reporting
 import Runner
 
 /// `graph-conformance selftest`: the catalogue against the clean mock (everything must pass) and
@@ -29,94 +25,28 @@ struct SelftestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where to write the full defect × case matrix (Markdown).")
     var matrix: String = "reports/selftest.md"
 
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if parallel < 1 { throw ValidationError("--parallel must be at least 1, got \(parallel)") }
+    }
+
     func run() async throws {
-        let driver = try RunDriver.prepare(suite, baseURL: nil, forceMint: true)
-        let defects = try defect.isEmpty ? MockDefect.allCases : defect.map { name in
+        Interruption.shared.install()
+        let prepared = try PreparedRun.prepare(try suite.source(forceMint: true), diagnostics: FileHandle.printError)
+        try ReportOutput.checkWritable(matrix, what: "the selftest matrix")
+        var selftest = Selftest(run: prepared)
+        selftest.defects = try defect.isEmpty ? MockDefect.allCases : defect.map { name in
             guard let parsed = MockDefect(rawValue: name) else { throw ValidationError("unknown defect '\(name)'") }
             return parsed
         }
-        Interruption.shared.install()
-        // Faithful runs (clean, throttled — allowed by reference §4.3 — and every conforming
-        // variant) must show no failure; each defect run must show at least one.
-        var runs: [Run] = [Run(label: "clean mock"), Run(label: "clean mock, throttled (every 7th request 429)", throttleEvery: 7)]
-        runs += MockVariant.allCases.map { Run(label: "clean mock, variant \($0.rawValue)", variants: [$0]) }
-        runs.append(Run(label: "clean mock, every variant at once", variants: Set(MockVariant.allCases)))
-        // The other documented answer to reference §8.1: a server that replaces nested complex
-        // values, checked under the policy that says so.
-        runs.append(Run(label: "clean mock replacing nested values, policy complexPatch=replace", complexPatch: "replace"))
-        let faithfulCount = runs.count
-        runs += defects.map { Run(label: "defect \($0.rawValue)", defect: $0) }
-        let reports = await runAll(runs, driver: driver)
-        for (item, report) in zip(runs.prefix(faithfulCount), reports) { print("\(item.label): " + Self.counts(report)) }
-        let conforming = Array(reports.prefix(faithfulCount))
-        let results = zip(defects, reports.dropFirst(faithfulCount)).map { (name: $0.rawValue, summary: $0.summary, report: $1) }
-        let killMatrix = KillMatrix(clean: conforming, defects: results)
-        print(killMatrix.renderText())
-        try? ReportFile.writeAtomically(killMatrix.renderMarkdown(), to: matrix)
-        print(killMatrix.verdictLine)
-        if !killMatrix.passed { throw ToolExit(.contractFailures) }
-    }
-
-    /// One catalogue run against a freshly started mock.
-    struct Run: Sendable {
-        var label: String
-        var defect: MockDefect? = nil
-        var throttleEvery: Int? = nil
-        var variants: Set<MockVariant> = []
-        var complexPatch: String? = nil
-    }
-
-    /// Every run, at most `parallel` at a time (they mostly wait on timers), results in input order.
-    private func runAll(_ runs: [Run], driver: RunDriver) async -> [RunReport] {
-        var reports = [RunReport?](repeating: nil, count: runs.count)
-        await withTaskGroup(of: (Int, RunReport).self) { group in
-            var pending = runs.indices.makeIterator()
-            for _ in 0..<max(1, parallel) {
-                guard let index = pending.next() else { break }
-                group.addTask { (index, await run(driver, runs[index])) }
-            }
-            for await (index, report) in group {
-                reports[index] = report
-                if !Interruption.shared.isRequested, let next = pending.next() {
-                    group.addTask { (next, await run(driver, runs[next])) }
-                }
-            }
-        }
-        return reports.map { $0 ?? RunReport(name: "graph-conformance", runID: "", startedAt: Date(), hostname: "localhost", properties: [], suites: [], interrupted: true) }
-    }
-
-    private func run(_ driver: RunDriver, _ spec: Run) async -> RunReport {
-        let defect = spec.defect, throttleEvery = spec.throttleEvery, variants = spec.variants
-        var driver = driver
-        if let complexPatch = spec.complexPatch { driver.prepared.target.policies["complexPatch"] = .string(complexPatch) }
-        do {
-            var configuration = driver.mockConfiguration(defect: defect)
-            configuration.variants = variants
-            configuration.throttleEvery = throttleEvery ?? configuration.throttleEvery
-            let server = try await GraphMockServer.start(configuration: configuration)
-            var settings = RunSettings(baseURL: server.baseURL, runID: RunDriver.newRunID())
-            settings.jobs = jobs
-            settings.transfer.totalTimeout = 10
-            let report = await driver.execute(driver.prepared.planned, baseURL: server.baseURL, settings: settings, console: nil)
-            try? await server.shutdown()
-            return report
-        } catch {
-            FileHandle.printError("selftest: cannot start the mock\(defect.map { " with \($0.rawValue)" } ?? ""): \(error)")
-            return RunReport(name: "graph-conformance", runID: "", startedAt: Date(), hostname: "localhost", properties: [], suites: [], interrupted: false)
-        }
-    }
-
-    static func counts(_ report: RunReport) -> String {
-        let cases = report.suites.flatMap(\.cases)
-        var passed = 0, failed = 0, errors = 0, skipped = 0
-        for item in cases {
-            switch item.outcome {
-            case .passed: passed += 1
-            case .failed: failed += 1
-            case .error: errors += 1
-            case .skipped: skipped += 1
-            }
-        }
-        return "\(passed) passed, \(failed) failed, \(errors) errors, \(skipped) skipped"
+        selftest.jobs = jobs
+        selftest.parallel = parallel
+        selftest.signals = Interruption.shared.signals
+        let outcome = await selftest.perform()
+        for (label, report) in outcome.faithful { print("\(label): " + Selftest.counts(report)) }
+        print(outcome.matrix.renderText())
+        try Selftest.writeMatrix(outcome.matrix, to: matrix)
+        print(outcome.matrix.verdictLine)
+        if !outcome.matrix.passed { throw ConformanceError.verdict(.contractFailures) }
     }
 }

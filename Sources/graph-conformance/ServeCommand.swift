@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphMock
+import Runner
 
 /// `graph-conformance serve`: only the embedded mock, for trying it by hand or pointing another
 /// tool at it. The first line on stdout is its base URL.
@@ -34,7 +35,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("throttle-every"), help: "Answer every Nth request with 429 + Retry-After.")
     var throttleEvery: Int?
 
+    @Option(name: .long, help: "A hostile transport mode, not a contract defect (see --list-hostile).")
+    var hostile: String?
+
+    @Flag(name: .customLong("list-hostile"), help: "List the hostile transport modes and exit.")
+    var listHostile = false
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535, got \(port)") }
+    }
+
     func run() async throws {
+        if listHostile {
+            let width = (MockHostility.allCases.map(\.rawValue.count).max() ?? 0) + 2
+            for mode in MockHostility.allCases {
+                print(mode.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + mode.summary)
+            }
+            return
+        }
         if listDefects {
             let width = (MockDefect.allCases.map(\.rawValue.count).max() ?? 0) + 2
             for defect in MockDefect.allCases {
@@ -65,7 +83,19 @@ struct ServeCommand: AsyncParsableCommand {
             }
             configuration.defect = parsed
         }
-        let server = try await GraphMockServer.start(host: host, port: port, configuration: configuration)
+        if let hostile {
+            guard let parsed = MockHostility(rawValue: hostile) else {
+                throw ValidationError("unknown hostile mode '\(hostile)'; see --list-hostile")
+            }
+            configuration.hostility = parsed
+        }
+        let server: GraphMockServer
+        do {
+            server = try await GraphMockServer.start(host: host, port: port, configuration: configuration)
+        } catch {
+            // The arguments were fine; the machine would not let us listen there.
+            throw ConformanceError.runtime("cannot serve on \(host):\(port): \(error)")
+        }
         print(server.baseURL)
         fflush(nil)
         FileHandle.printError("graph-conformance mock serving \(server.baseURL)" + (defect.map { " with defect \($0)" } ?? "") + "; Ctrl-C stops it")

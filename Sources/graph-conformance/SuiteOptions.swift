@@ -33,20 +33,46 @@ struct TransportOptions: ParsableArguments {
     @Option(name: .customLong("max-transport-failures"), help: "Consecutive connect/timeout failures after which the target counts as silent and the remaining cases are reported as errors.")
     var maxTransportFailures: Int = 3
 
+    @Option(name: .customLong("max-operation-timeouts"), help: "Timeouts of one operation (method + route, e.g. PATCH /…/profile/positions/{id}) with no success in between, after which cases needing it are reported as errors at once.")
+    var maxOperationTimeouts: Int = 3
+
+    @Option(name: .customLong("max-time"), help: "Seconds the whole run may take; then unfinished cases are errors (run.deadline) and the report is written.")
+    var maxTime: Double = 600
+
     @Flag(name: .long, help: "Do not verify TLS certificates (the report says so).")
     var insecure = false
 
     @Option(name: .long, help: "CA bundle (PEM) to verify the target's certificate with.")
     var cacert: String?
 
+    /// Usage errors (exit 2) before anything is sent.
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        for (name, value) in [("--connect-timeout", connectTimeout), ("--timeout", timeout), ("--case-deadline", caseDeadline), ("--max-time", maxTime)]
+        where !(value.isFinite && value > 0) {
+            throw ValidationError("\(name) must be a positive number of seconds, got \(value)")
+        }
+        if maxTransportFailures < 1 { throw ValidationError("--max-transport-failures must be at least 1, got \(maxTransportFailures)") }
+        if maxOperationTimeouts < 1 { throw ValidationError("--max-operation-timeouts must be at least 1, got \(maxOperationTimeouts)") }
+    }
+
+    /// The transfer part alone, for commands that send without running cases (cleanup).
+    var transfer: TransferOptions {
+        var transfer = TransferOptions()
+        transfer.connectTimeout = connectTimeout
+        transfer.totalTimeout = timeout
+        transfer.insecure = insecure
+        transfer.caCertPath = cacert
+        return transfer
+    }
+
     func apply(to settings: inout RunSettings) {
-        settings.jobs = max(1, jobs)
-        settings.transfer.connectTimeout = connectTimeout
-        settings.transfer.totalTimeout = timeout
-        settings.transfer.insecure = insecure
-        settings.transfer.caCertPath = cacert
+        settings.jobs = jobs
+        settings.transfer = transfer
         settings.caseDeadline = caseDeadline
-        settings.maxConsecutiveTransportFailures = max(1, maxTransportFailures)
+        settings.maxConsecutiveTransportFailures = maxTransportFailures
+        settings.maxOperationTimeouts = maxOperationTimeouts
+        settings.maxRunSeconds = maxTime
     }
 }
 
@@ -72,6 +98,20 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension SuiteOptions {
+    /// Where a run's files come from, with the command line's overrides.
+    func source(baseURL: String? = nil, casePaths: [String]? = nil, forceMint: Bool = false) throws -> SuiteSource {
+        SuiteSource(casesDirectory: cases, targetPath: target, casePaths: casePaths, policyOverrides: try policyOverrides(),
+                    baseURL: baseURL, forceMint: forceMint)
+    }
+
+    /// `--base-url` must be an absolute http(s) URL: a typo must not become 179 connection errors.
+    static func validateBaseURL(_ baseURL: String?) throws {
+        guard let baseURL else { return }
+        if TokenOrigin(baseURL: baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute http(s) URL with a host, e.g. http://127.0.0.1:8080/beta; got '\(baseURL)'")
+        }
+    }
+
     /// Parses `name=value` overrides; the value is read as YAML/JSON so lists and numbers work.
     func policyOverrides() throws -> [String: JSONValue] {
         var overrides: [String: JSONValue] = [:]
@@ -84,5 +124,13 @@ extension SuiteOptions {
             overrides[name] = (try? JSONParser.parse(text).value) ?? .string(text)
         }
         return overrides
+    }
+}
+
+extension OutputOptions {
+    var reportOutput: ReportOutput {
+        var output = ReportOutput(junitPath: junit, jsonPath: json)
+        output.gitlabFileAttribute = gitlabFileAttribute
+        return output
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Reporting
+
+/// Where and how a run's reports are written; a report that cannot be written is a runtime error,
+/// never silent.
+public struct ReportOutput: Sendable {
+    public var junitPath: String
+    public var jsonPath: String
+    public var gitlabFileAttribute = false
+
+    public init(junitPath: String = "reports/junit.xml", jsonPath: String = "reports/report.json") {
+        self.junitPath = junitPath
+        self.jsonPath = jsonPath
+    }
+
+    /// Fails before the run when a report could not be written after it, so a long run is not
+    /// wasted on a typo in a path.
+    public func checkWritable() throws(ConformanceError) {
+        try Self.checkWritable(junitPath, what: "the report")
+        try Self.checkWritable(jsonPath, what: "the report")
+    }
+
+    /// Creates the folder and a scratch file beside `path`, then removes the scratch file.
+    public static func checkWritable(_ path: String, what: String) throws(ConformanceError) {
+        let target = URL(fileURLWithPath: path)
+        let directory = target.deletingLastPathComponent().path
+        let probe = directory + "/.graph-conformance-probe-\(UUID().uuidString.prefix(8))"
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .runtime("cannot write \(what) to \(path): it is a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: probe, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            try FileManager.default.removeItem(atPath: probe)
+        } catch {
+            throw .runtime("cannot write \(what) to \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Both reports, atomically. The writers redact every field (tokens, Authorization values,
+    /// JWT-shaped text) as they render it, so the finished documents need no second pass.
+    public func write(_ report: RunReport, secrets: [String]) throws(ConformanceError) {
+        var options = JUnitOptions()
+        options.gitlabFileAttribute = gitlabFileAttribute
+        options.secrets = secrets
+        do {
+            try ReportFile.writeAtomically(JUnitWriter.render(report, options: options), to: junitPath)
+            try ReportFile.writeAtomically(JSONReportWriter.render(report, secrets: secrets), to: jsonPath)
+        } catch {
+            throw .runtime("cannot write the report: \(error)")
+        }
+    }
+}
