@@ -40,17 +40,25 @@ public struct ReportOutput: Sendable {
         }
     }
 
-    /// Both reports, atomically. The writers redact every field (tokens, Authorization values,
-    /// JWT-shaped text) as they render it, so the finished documents need no second pass.
-    public func write(_ report: RunReport, secrets: [String]) throws(ConformanceError) {
+    /// Both reports, atomically, from one preparation: the report is cleaned and redacted once
+    /// (tokens, Authorization values, JWT-shaped text) and every writer renders that.
+    public func write(_ prepared: PreparedReport) throws(ConformanceError) {
         var options = JUnitOptions()
         options.gitlabFileAttribute = gitlabFileAttribute
-        options.secrets = secrets
         do {
-            try ReportFile.writeAtomically(JUnitWriter.render(report, options: options), to: junitPath)
-            try ReportFile.writeAtomically(JSONReportWriter.render(report, secrets: secrets), to: jsonPath)
+            try ReportFile.writeAtomically(JUnitWriter.render(prepared, options: options), to: junitPath)
+            try ReportFile.writeAtomically(JSONReportWriter.render(prepared), to: jsonPath)
         } catch {
             throw .runtime("cannot write the report: \(error)")
         }
+    }
+
+    /// Prepares `report` with `secrets`, then writes both reports; returns the preparation so the
+    /// console summary reuses it.
+    @discardableResult
+    public func write(_ report: RunReport, secrets: [String]) throws(ConformanceError) -> PreparedReport {
+        let prepared = PreparedReport(report, secrets: secrets)
+        try write(prepared)
+        return prepared
     }
 }

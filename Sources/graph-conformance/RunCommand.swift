@@ -96,8 +96,8 @@ struct RunCommand: AsyncParsableCommand {
         let console = ConsoleReporter(verbosity: output.quiet ? .quiet : output.verbose ? .verbose : .normal)
         let result = try await catalogue.perform(console: console)
         if let path = result.recordingPath, !output.quiet { print("Recording: \(path)") }
-        try output.reportOutput.write(result.report, secrets: Array(prepared.tokens.values))
-        console.summary(result.report, junitPath: output.junit, jsonPath: output.json)
+        let preparedReport = try output.reportOutput.write(result.report, secrets: Array(prepared.tokens.values))
+        console.summary(preparedReport, junitPath: output.junit, jsonPath: output.json)
         let status = ExitStatus.of(result.report, allowSkipped: allowSkipped)
         if status == .nothingChecked {
             FileHandle.printError("graph-conformance: no case passed or failed, so nothing was checked (exit 5; --allow-skipped accepts this)")
