@@ -48,6 +48,8 @@ public struct PrincipalConfig: Sendable {
     /// Application permissions, as in the `roles` claim.
     public var roles: [String]
     public var token: TokenSource
+    /// `iss` for this principal's minted tokens, overriding the run's issuer (`{tid}` is expanded).
+    public var issuer: String? = nil
     public var isApplication: Bool { user == nil }
 }
 

@@ -48,6 +48,7 @@ extension CaseExecution {
                                      detail: "\(label) \(request.method) \(request.url)\ncould not get an answer: \(error.kind.rawValue) (curl \(error.curlCode)): \(error.message)\n  at \(location)"))
             }
             context.circuit.recordAnswer()
+            context.tokenRejections.record(attemptRequest, status: response.status)
             let seconds = Date().timeIntervalSince(sent)
             state.transcript.response(response, seconds: seconds)
             context.recorder?.record(caseKey: caseKey, sequence: state.sequence, request: attemptRequest, response: response, started: sent, seconds: seconds)

@@ -12,6 +12,7 @@ final class RunContext: Sendable {
     let shapes: ShapeRegistry
     let minter: TokenMinter
     let circuit = TransportCircuit()
+    let tokenRejections: TokenRejectionTally
     let stopRequested: @Sendable () -> Bool
     /// A second interruption: abort even teardown requests (cleanup is then `graph-conformance cleanup`'s job).
     let hardStopRequested: @Sendable () -> Bool
@@ -28,6 +29,7 @@ final class RunContext: Sendable {
         self.settings = settings
         self.target = target
         self.tokens = tokens
+        tokenRejections = TokenRejectionTally(tokens: tokens)
         self.tokenFailures = tokenFailures
         self.shapes = shapes
         declaredNames = shapes.declaredPropertyNames

@@ -11,7 +11,8 @@ struct GraphConformance: AsyncParsableCommand {
         commandName: "graph-conformance",
         abstract: "Contract-conformance suite for Microsoft Graph 'Update workPosition' (beta).",
         version: GraphConformanceVersion.current,
-        subcommands: [RunCommand.self, ServeCommand.self, LintCommand.self, SelftestCommand.self, CleanupCommand.self],
+        subcommands: [RunCommand.self, ServeCommand.self, LintCommand.self, SelftestCommand.self, CleanupCommand.self,
+                      IssuerCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -17,11 +17,12 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var suite: SuiteOptions
     @OptionGroup var transport: TransportOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var signing: SigningOptions
 
     @Option(name: .customLong("base-url"), help: "Base URL of a Graph-compatible server, e.g. http://127.0.0.1:8080/beta (overrides the target's).")
     var baseURL: String?
 
-    @Flag(name: .customLong("mint-tokens"), help: "Mint unsigned test JWTs for every principal (for servers that do not check signatures).")
+    @Flag(name: .customLong("mint-tokens"), help: "Mint test JWTs for every principal: unsigned (for servers that do not check signatures) unless a signing option is given.")
     var mintTokens = false
 
     @Option(name: .long, help: "Run only cases with this tag (repeatable).")
@@ -56,7 +57,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         if record != nil, replay != nil { throw ValidationError("--record and --replay exclude each other") }
-        let driver = try RunDriver.prepare(suite, baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths, forceMint: mintTokens || replay != nil)
+        let driver = try RunDriver.prepare(suite, baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths,
+                                           forceMint: mintTokens || signing.wantsMinting || replay != nil, minter: signing.minter())
         var replayLog: ReplayLog?
         if let replay {
             do {
@@ -119,6 +121,9 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         try Self.write(report, output: output, secrets: Array(driver.tokens.values))
+        if let diagnosis = report.properties.first(where: { $0.name == "run.diagnosis" })?.value {
+            print("diagnosis: \(diagnosis)")
+        }
         console.summary(report, junitPath: output.junit, jsonPath: output.json)
         let status = ExitStatus.of(report)
         if status != .passed { throw ToolExit(status) }

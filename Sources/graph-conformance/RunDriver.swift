@@ -12,9 +12,12 @@ struct RunDriver {
     var prepared: PreparedSuite
     var tokens: [String: String]
     var tokenFailures: [String: String]
+    /// Mints the auth cases' broken tokens, signed like the principals' when a key is given.
+    var minter = TokenMinter()
 
     /// Loads everything and prints every diagnostic; throws exit 2 when anything is wrong.
-    static func prepare(_ suite: SuiteOptions, baseURL: String?, casePaths: [String]? = nil, forceMint: Bool) throws -> RunDriver {
+    static func prepare(_ suite: SuiteOptions, baseURL: String?, casePaths: [String]? = nil, forceMint: Bool,
+                        minter: TokenMinter = TokenMinter()) throws -> RunDriver {
         let sink = DiagnosticSink()
         let loaded = SuiteLoader.load(casesDirectory: suite.cases, casePaths: casePaths, targetPath: suite.target, sink: sink)
         for diagnostic in sink.sorted { FileHandle.printError(diagnostic.description) }
@@ -28,11 +31,12 @@ struct RunDriver {
         if let baseURL {
             prepared.target.baseURL = baseURL
         }
-        let provider = TokenProvider(forceMint: forceMint || prepared.target.usesEmbeddedMock)
-        let (tokens, failures) = provider.tokens(for: prepared.target)
-        for failure in failures { FileHandle.printError("warning: \(failure); its cases will be skipped") }
-        return RunDriver(prepared: prepared, tokens: tokens,
-                         tokenFailures: Dictionary(uniqueKeysWithValues: failures.map { ($0.principal, $0.reason) }))
+        var driver = RunDriver(prepared: prepared, tokens: [:], tokenFailures: [:])
+        driver.mintTokens(with: minter, forceMint: forceMint || prepared.target.usesEmbeddedMock)
+        for failure in driver.tokenFailures.sorted(by: { $0.key < $1.key }) {
+            FileHandle.printError("warning: cannot get a token for principal '\(failure.key)': \(failure.value); its cases will be skipped")
+        }
+        return driver
     }
 
     /// The mock configuration that matches the target's policies.
@@ -53,7 +57,7 @@ struct RunDriver {
         let startedAt = Date()
         let run = ConformanceRun(
             planned: planned, target: prepared.target, tokens: tokens, tokenFailures: tokenFailures,
-            shapes: prepared.shapes, settings: settings, recorder: recorder, replay: replay,
+            shapes: prepared.shapes, settings: settings, minter: minter, recorder: recorder, replay: replay,
             stopRequested: { Interruption.shared.isRequested }, hardStopRequested: { Interruption.shared.isHardStop }
         )
         let results = await run.results { index, total, report in console?.caseFinished(index: index, total: total, report) }
@@ -65,6 +69,7 @@ struct RunDriver {
             ReportProperty(name: "tls.verify", value: settings.transfer.insecure ? "off (--insecure)" : "on"),
             ReportProperty(name: "shapes.extraProperties", value: settings.shapePolicy.extraProperties == .allow ? "allow" : "warn"),
         ]
+        if let diagnosis = run.tokenDiagnosis { properties.append(ReportProperty(name: "run.diagnosis", value: diagnosis)) }
         for (name, value) in prepared.target.policies.sorted(by: { $0.key < $1.key }) {
             properties.append(ReportProperty(name: "policy.\(name)", value: value.stringValue ?? value.rendered()))
         }

@@ -44,8 +44,11 @@ struct SelftestCommand: AsyncParsableCommand {
         // The other documented answer to reference §8.1: a server that replaces nested complex
         // values, checked under the policy that says so.
         runs.append(Run(label: "clean mock replacing nested values, policy complexPatch=replace", complexPatch: "replace"))
+        // Signed end to end: a verifying mock that trusts one fresh key (README, "Servers that verify tokens").
+        runs.append(Run(label: "clean mock verifying signed tokens", signed: true))
         let faithfulCount = runs.count
-        runs += defects.map { Run(label: "defect \($0.rawValue)", defect: $0) }
+        // The signature defect shows only where signatures are verified, so it runs signed.
+        runs += defects.map { Run(label: "defect \($0.rawValue)", defect: $0, signed: $0 == .skipsSignatureCheck) }
         let reports = await runAll(runs, driver: driver)
         for (item, report) in zip(runs.prefix(faithfulCount), reports) { print("\(item.label): " + Self.counts(report)) }
         let conforming = Array(reports.prefix(faithfulCount))
@@ -64,6 +67,8 @@ struct SelftestCommand: AsyncParsableCommand {
         var throttleEvery: Int? = nil
         var variants: Set<MockVariant> = []
         var complexPatch: String? = nil
+        /// Signed tokens and a mock that verifies them.
+        var signed = false
     }
 
     /// Every run, at most `parallel` at a time (they mostly wait on timers), results in input order.
@@ -90,7 +95,10 @@ struct SelftestCommand: AsyncParsableCommand {
         var driver = driver
         if let complexPatch = spec.complexPatch { driver.prepared.target.policies["complexPatch"] = .string(complexPatch) }
         do {
+            var verification: TokenVerification?
+            if spec.signed { (driver, verification) = try driver.signedWithFreshKey() }
             var configuration = driver.mockConfiguration(defect: defect)
+            configuration.tokenVerification = verification
             configuration.variants = variants
             configuration.throttleEvery = throttleEvery ?? configuration.throttleEvery
             let server = try await GraphMockServer.start(configuration: configuration)

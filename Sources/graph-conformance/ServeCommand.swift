@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import GraphMock
+import Runner
+import TestIssuer
 
 /// `graph-conformance serve`: only the embedded mock, for trying it by hand or pointing another
 /// tool at it. The first line on stdout is its base URL.
@@ -34,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("throttle-every"), help: "Answer every Nth request with 429 + Retry-After.")
     var throttleEvery: Int?
 
+    @Option(name: .customLong("verify-issuer"), help: "Verify token signatures and iss against this issuer's discovery and JWKS (e.g. `graph-conformance issuer`).")
+    var verifyIssuer: String?
+
     func run() async throws {
         if listDefects {
             let width = (MockDefect.allCases.map(\.rawValue.count).max() ?? 0) + 2
@@ -64,6 +69,14 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("unknown defect '\(defect)'; see --list-defects")
             }
             configuration.defect = parsed
+        }
+        if let verifyIssuer {
+            do {
+                let discovery = try IssuerDiscovery.fetch(verifyIssuer)
+                configuration.tokenVerification = TokenVerification(issuer: discovery.issuer, verifier: TokenSignatureVerifier(jwks: discovery.keys))
+            } catch {
+                throw ValidationError("--verify-issuer: \(error)")
+            }
         }
         let server = try await GraphMockServer.start(host: host, port: port, configuration: configuration)
         print(server.baseURL)

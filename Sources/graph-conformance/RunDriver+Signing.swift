@@ -1,0 +1,39 @@
+import CaseModel
+import Foundation
+import GraphMock
+import JSONShape
+import Runner
+import TestIssuer
+
+extension RunDriver {
+    /// The policy the `wrongKey` auth case waits for (cases/auth/signature.yaml): a token signed
+    /// with the wrong key proves something only when the run's own tokens are signed, i.e. when
+    /// the target is expected to verify signatures. The run sets it; a target file need not.
+    static let mintedTokensPolicy = "mintedTokens"
+
+    /// (Re)mints every principal's token with `minter` and records how tokens are made.
+    mutating func mintTokens(with minter: TokenMinter, forceMint: Bool) {
+        self.minter = minter
+        let provider = TokenProvider(minter: minter, forceMint: forceMint)
+        let (tokens, failures) = provider.tokens(for: prepared.target)
+        self.tokens = tokens
+        tokenFailures = Dictionary(uniqueKeysWithValues: failures.map { ($0.principal, $0.reason) })
+        let mints = forceMint || prepared.target.principals.values.contains { $0.token == .mint }
+        if mints, prepared.target.policies[Self.mintedTokensPolicy] == nil {
+            prepared.target.policies[Self.mintedTokensPolicy] = .string(minter.isSigning ? "signed" : "unsigned")
+        }
+    }
+
+    /// A copy whose tokens are signed with a fresh key, and the verification a mock needs to
+    /// trust exactly that key and issuer: how selftest runs the signature defect end to end.
+    func signedWithFreshKey() throws -> (driver: RunDriver, verification: TokenVerification) {
+        let key = try SigningKey.generate(.es256)
+        var minter = try minter.signing(with: key)
+        minter.issuer = "https://graph-conformance.selftest.invalid/issuer"
+        var driver = self
+        driver.prepared.target.policies[Self.mintedTokensPolicy] = nil
+        driver.mintTokens(with: minter, forceMint: true)
+        let verification = TokenVerification(issuer: minter.issuer, verifier: TokenSignatureVerifier(jwks: key.publicJWK.map { [$0] } ?? []))
+        return (driver, verification)
+    }
+}
