@@ -22,6 +22,9 @@ public struct TargetFile: Sendable {
         "appOnlyDenialStatuses": [400, 401, 403],
         "patchSuccessStatuses": [200],
         "flagsAudiences": "single",
+        // Not a contract point: `signed` when the run signs the tokens it mints (the server is then
+        // expected to verify signatures), which the wrong-key auth case waits for.
+        "mintedTokens": "unsigned",
     ]
 
     /// The user a principal acts as, if it is a delegated principal.

@@ -1,5 +1,6 @@
 import CurlClient
 import Foundation
+import TestIssuer
 
 /// Counts the requests sent with a principal's valid token and how many of them got 401, so a
 /// target that rejects the suite's tokens altogether is reported once, as one cause, instead of

@@ -1,3 +1,4 @@
+import JSONShape
 import NIOCore
 import NIOHTTP1
 

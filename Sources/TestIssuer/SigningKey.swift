@@ -7,7 +7,9 @@ import _CryptoExtras
 /// Its `description` names only the algorithm and key id, so a key that ends up in string
 /// interpolation, a log or a report never shows its material.
 public struct SigningKey: Sendable, CustomStringConvertible {
-    enum Material: Sendable {
+    /// Unchecked: swift-crypto 3 does not mark its P-256 and symmetric keys Sendable, but both are
+    /// immutable values (their storage is never mutated after creation), as is the RSA key.
+    enum Material: @unchecked Sendable {
         case rsa(_RSA.Signing.PrivateKey)
         case p256(P256.Signing.PrivateKey)
         case secret(SymmetricKey)

@@ -1,3 +1,4 @@
+import Foundation
 import JSONShape
 import NIOCore
 import NIOHTTP1
@@ -40,7 +41,7 @@ public final class TestIssuerServer: Sendable {
                 throw ChannelError.unknownLocalAddress
             }
             let issuer = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
-            documents.issuer.withLockedValue { $0 = issuer }
+            documents.issuer = issuer
             return TestIssuerServer(port: bound, issuer: issuer, group: group, channel: channel)
         } catch {
             try? await group.shutdownGracefully()
@@ -55,15 +56,22 @@ public final class TestIssuerServer: Sendable {
 }
 
 /// What the issuer serves; the issuer URL is known only once the port is bound.
-final class IssuerDocuments: Sendable {
-    let issuer = NIOLockedValueBox("")
+/// Unchecked: `issuer` is guarded by `lock`; `keys` never changes.
+final class IssuerDocuments: @unchecked Sendable {
+    private let lock = NSLock()
+    private var issuerURL = ""
     let keys: [SigningKey]
+
+    var issuer: String {
+        get { lock.withLock { issuerURL } }
+        set { lock.withLock { issuerURL = newValue } }
+    }
 
     init(keys: [SigningKey]) { self.keys = keys }
 
     /// Status and JSON body for a GET of `path`.
     func answer(path: String) -> (status: HTTPResponseStatus, body: JSONValue) {
-        let issuer = issuer.withLockedValue { $0 }
+        let issuer = issuer
         switch path {
         case OpenIDConfiguration.discoveryPath:
             return (.ok, OpenIDConfiguration.discovery(issuer: issuer, algorithms: keys.map(\.algorithm)))

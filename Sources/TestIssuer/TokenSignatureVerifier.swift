@@ -23,7 +23,8 @@ public struct TokenSignatureVerifier: Sendable {
         }
     }
 
-    enum PublicKey: Sendable {
+    /// Unchecked for the reason `SigningKey.Material` gives: immutable key values.
+    enum PublicKey: @unchecked Sendable {
         case rsa(_RSA.Signing.PublicKey)
         case p256(P256.Signing.PublicKey)
         case secret(SymmetricKey)

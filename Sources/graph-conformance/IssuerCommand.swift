@@ -35,7 +35,7 @@ struct IssuerCommand: AsyncParsableCommand {
                 signingKey = try SigningKey.generate(.rs256)
                 keyPath = try signingKey.writePrivateKey(to: keyOut ?? SigningKey.newKeyPath())
             }
-        } catch {
+        } catch let error as SigningKeyError {
             throw ValidationError(error.message)
         }
         let server = try await TestIssuerServer.start(host: host, port: port, keys: [signingKey])

@@ -122,7 +122,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         try Self.write(report, output: output, secrets: Array(driver.tokens.values))
         if let diagnosis = report.properties.first(where: { $0.name == "run.diagnosis" })?.value {
+            // Before the summary, which stays the last line (CI log parsers look for it there).
             print("diagnosis: \(diagnosis)")
+            fflush(nil)
         }
         console.summary(report, junitPath: output.junit, jsonPath: output.json)
         let status = ExitStatus.of(report)

@@ -8,7 +8,8 @@ import TestIssuer
 extension RunDriver {
     /// The policy the `wrongKey` auth case waits for (cases/auth/signature.yaml): a token signed
     /// with the wrong key proves something only when the run's own tokens are signed, i.e. when
-    /// the target is expected to verify signatures. The run sets it; a target file need not.
+    /// the target is expected to verify signatures. The run sets `signed` when it signs; the
+    /// default is `unsigned`; a target whose own tokens are signed may say `signed` itself.
     static let mintedTokensPolicy = "mintedTokens"
 
     /// (Re)mints every principal's token with `minter` and records how tokens are made.
@@ -19,8 +20,8 @@ extension RunDriver {
         self.tokens = tokens
         tokenFailures = Dictionary(uniqueKeysWithValues: failures.map { ($0.principal, $0.reason) })
         let mints = forceMint || prepared.target.principals.values.contains { $0.token == .mint }
-        if mints, prepared.target.policies[Self.mintedTokensPolicy] == nil {
-            prepared.target.policies[Self.mintedTokensPolicy] = .string(minter.isSigning ? "signed" : "unsigned")
+        if mints, minter.isSigning {
+            prepared.target.policies[Self.mintedTokensPolicy] = "signed"
         }
     }
 
@@ -31,7 +32,6 @@ extension RunDriver {
         var minter = try minter.signing(with: key)
         minter.issuer = "https://graph-conformance.selftest.invalid/issuer"
         var driver = self
-        driver.prepared.target.policies[Self.mintedTokensPolicy] = nil
         driver.mintTokens(with: minter, forceMint: true)
         let verification = TokenVerification(issuer: minter.issuer, verifier: TokenSignatureVerifier(jwks: key.publicJWK.map { [$0] } ?? []))
         return (driver, verification)

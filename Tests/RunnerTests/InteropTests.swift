@@ -7,12 +7,7 @@ import Testing
 /// Our tokens checked by an independent verifier: PyJWT with `cryptography`, fetching discovery
 /// and the JWKS from our issuer over HTTP as a server's middleware would. Runs when
 /// `GC_INTEROP_VENV` names a venv holding both (`.ci/run` creates one).
-@Suite(.serialized, .enabled(if: InteropTests.python != nil), .timeLimit(.minutes(2))) struct InteropTests {
-    static var python: String? {
-        guard let venv = ProcessInfo.processInfo.environment["GC_INTEROP_VENV"], !venv.isEmpty else { return nil }
-        let path = venv + "/bin/python"
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
+@Suite(.serialized, .enabled(if: InteropVenv.python != nil), .timeLimit(.minutes(2))) struct InteropTests {
 
     /// Decodes GC_TOKEN (must pass) and GC_FORGED (must fail on its signature); prints one verdict each.
     static let script = #"""
@@ -42,7 +37,7 @@ import Testing
         let scriptPath = FileManager.default.temporaryDirectory.appendingPathComponent("gc-interop-\(UUID().uuidString).py").path
         try Self.script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
+        process.executableURL = URL(fileURLWithPath: try #require(InteropVenv.python))
         process.arguments = [scriptPath]
         var environment = ProcessInfo.processInfo.environment
         environment["GC_ISSUER"] = issuer
@@ -77,5 +72,14 @@ import Testing
         try await server.shutdown()
         #expect(verdict.contains("valid \(algorithm.rawValue) JWT 11111111-2222-3333-4444-555555555555"), "\(verdict)")
         #expect(verdict.contains("forged rejected"), "\(verdict)")
+    }
+}
+
+/// The venv `GC_INTEROP_VENV` names, if it has a Python.
+enum InteropVenv {
+    static var python: String? {
+        guard let venv = ProcessInfo.processInfo.environment["GC_INTEROP_VENV"], !venv.isEmpty else { return nil }
+        let path = venv + "/bin/python"
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 }
