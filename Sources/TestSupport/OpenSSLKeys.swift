@@ -13,12 +13,13 @@ public enum OpenSSLKeys {
         /// `openssl ecparam -genkey -noout`: SEC1 `BEGIN EC PRIVATE KEY`.
         case ecSEC1
 
-        public var arguments: [String] {
+        /// The openssl command line writing the key to `path` (genrsa wants the bit count last).
+        public func arguments(writingTo path: String) -> [String] {
             switch self {
-            case .rsaPKCS8: ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"]
-            case .rsaPKCS1: ["genrsa", "-traditional", "2048"]
-            case .ecPKCS8: ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"]
-            case .ecSEC1: ["ecparam", "-name", "prime256v1", "-genkey", "-noout"]
+            case .rsaPKCS8: ["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", path]
+            case .rsaPKCS1: ["genrsa", "-traditional", "-out", path, "2048"]
+            case .ecPKCS8: ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", path]
+            case .ecSEC1: ["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", path]
             }
         }
     }
@@ -34,7 +35,7 @@ public enum OpenSSLKeys {
         let path = folder.appendingPathComponent("\(kind.rawValue).pem").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: openssl ?? "/usr/bin/openssl")
-        process.arguments = kind.arguments + ["-out", path]
+        process.arguments = kind.arguments(writingTo: path)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
