@@ -94,6 +94,9 @@ public struct TokenMinter: Sendable {
         return (try? CompactJWS.sign(claims: claims, with: key, keyID: signingKey.keyID)) ?? CompactJWS.unverifiable(claims: claims)
     }
 
+    /// The `iss` of principals that do not name their own.
+    public var issuerClaim: String { Self.expand(issuer, tenant: Self.tenantID) }
+
     static func expand(_ issuer: String, tenant: String) -> String {
         issuer.replacingOccurrences(of: "{tid}", with: tenant)
     }

@@ -87,6 +87,7 @@ struct RunCommand: AsyncParsableCommand {
         if driver.prepared.target.usesEmbeddedMock, replayLog == nil {
             do {
                 var configuration = driver.mockConfiguration(defect: defect)
+                configuration.tokenVerification = driver.embeddedVerification
                 configuration.variants = try Set(mockVariants.map { name in
                     guard let parsed = MockVariant(rawValue: name) else { throw ValidationError("unknown variant '\(name)'") }
                     return parsed

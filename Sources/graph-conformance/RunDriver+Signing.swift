@@ -25,6 +25,14 @@ extension RunDriver {
         }
     }
 
+    /// When the run signs, the embedded mock verifies like a real server would: signature against
+    /// the run's key, `iss` the run's issuer. Nil for unsigned runs (the mock then checks claims only).
+    var embeddedVerification: TokenVerification? {
+        guard let key = minter.signingKey else { return nil }
+        let verifier = key.publicJWK.map { TokenSignatureVerifier(jwks: [$0]) } ?? TokenSignatureVerifier(secret: key)
+        return TokenVerification(issuer: minter.issuerClaim, verifier: verifier)
+    }
+
     /// A copy whose tokens are signed with a fresh key, and the verification a mock needs to
     /// trust exactly that key and issuer: how selftest runs the signature defect end to end.
     func signedWithFreshKey() throws -> (driver: RunDriver, verification: TokenVerification) {

@@ -78,6 +78,9 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("--verify-issuer: \(error)")
             }
         }
+        if configuration.defect == .skipsSignatureCheck, configuration.tokenVerification == nil {
+            FileHandle.printError("warning: defect skips-signature-check shows only with --verify-issuer: without it no signature is checked at all")
+        }
         let server = try await GraphMockServer.start(host: host, port: port, configuration: configuration)
         print(server.baseURL)
         fflush(nil)

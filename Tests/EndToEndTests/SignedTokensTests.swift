@@ -69,6 +69,23 @@ import Testing
         #expect(report.contains("run.diagnosis"), "the diagnosis is a report property too")
     }
 
+    /// With the embedded mock a signing option makes the mock verify against the run's key, so the
+    /// signature defect is caught by exactly the wrong-key case.
+    @Test func embeddedMockVerifiesWhenTheRunSigns() throws {
+        let keyPath = try OpenSSLKeys.make(.rsaPKCS1)
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gc-embedded-signed-\(UUID().uuidString)")
+        let junit = work.appendingPathComponent("junit.xml").path, json = work.appendingPathComponent("r.json").path
+        let defective = try CLIProcess.run(["run", "--signing-key", keyPath, "--mock-defect", "skips-signature-check", "--tag", "auth",
+                                            "--junit", junit, "--json", json, "--quiet"])
+        #expect(defective.status == 1, "the defect must be caught: \(Self.summary(defective.stdout))")
+        let xml = (try? String(contentsOfFile: junit, encoding: .utf8)) ?? ""
+        #expect(EndToEndTests.count("<failure", in: xml) == 1)
+        #expect(Self.testcase(Self.wrongKeyCase, in: xml)?.contains("<failure") == true, "caught by the wrong-key case")
+
+        let usage = try CLIProcess.run(["run", "--issuer", "http://127.0.0.1:9"])
+        #expect(usage.status == 2 && usage.stderr.contains("--issuer needs --signing-key"), "\(usage.stderr)")
+    }
+
     @Test func issuerGeneratesAPrivateKeyFileWhenGivenNone() throws {
         let process = Process()
         process.executableURL = CLIProcess.executable
