@@ -18,7 +18,7 @@ struct IssuerCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Address to bind (loopback only unless you mean it).")
     var host: String = "127.0.0.1"
 
-    @Option(name: .long, help: "PEM private key to publish (RSA → RS256, EC P-256 → ES256); without it an RSA key is generated and written to a new 0600 file.")
+    @Option(name: .long, help: "PEM private key whose public half is published (RSA → RS256, EC P-256 → ES256); without it an RSA key is generated and written to a new 0600 file.")
     var key: String?
 
     @Option(name: .customLong("key-out"), help: "Where to write a generated key (a new file; default: a fresh folder under the temporary directory).")
