@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // Signed test tokens (RS256/ES256/HS256) and their JWKS: RSA lives in _CryptoExtras.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libcurl, seen through typed setters: curl_easy_setopt is variadic and Swift cannot call it.
@@ -32,15 +34,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Reporting", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
+        // Signing keys, JWKs (RFC 7517/7638), JWS signing and verification, and the test issuer.
+        .target(
+            name: "TestIssuer",
+            dependencies: [
+                "JSONShape",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Runner",
-            dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting", "GraphMock"],
+            dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting", "GraphMock", "TestIssuer"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "GraphMock",
             dependencies: [
-                "JSONShape",
+                "JSONShape", "TestIssuer",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -50,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "graph-conformance",
             dependencies: [
-                "Runner", "GraphMock", "CaseModel", "Reporting", "JSONShape", "CurlClient",
+                "Runner", "GraphMock", "CaseModel", "Reporting", "JSONShape", "CurlClient", "TestIssuer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -63,11 +78,12 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],
+            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient", "TestIssuer"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GraphMockTests", dependencies: ["GraphMock", "JSONShape", "TestSupport", "TestIssuer"], swiftSettings: swiftSettings),
+        .testTarget(name: "TestIssuerTests", dependencies: ["TestIssuer", "JSONShape", "CurlClient", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RobustnessTests",
             dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],

@@ -101,6 +101,8 @@ public enum AuthSpec: Sendable, Equatable {
 
 public enum TokenDefect: String, Sendable, CaseIterable {
     case expired, notYetValid, wrongAudience, malformed
+    /// Valid claims, signed with a key the target was never given (reference §4.3 "bad signature").
+    case wrongKey
 }
 
 /// A value kept from a response for later steps: a body pointer or a header.

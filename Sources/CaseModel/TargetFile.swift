@@ -22,6 +22,9 @@ public struct TargetFile: Sendable {
         "appOnlyDenialStatuses": [400, 401, 403],
         "patchSuccessStatuses": [200],
         "flagsAudiences": "single",
+        // Not a contract point: `signed` when the run signs the tokens it mints (the server is then
+        // expected to verify signatures), which the wrong-key auth case waits for.
+        "mintedTokens": "unsigned",
     ]
 
     /// The user a principal acts as, if it is a delegated principal.
@@ -48,6 +51,8 @@ public struct PrincipalConfig: Sendable {
     /// Application permissions, as in the `roles` claim.
     public var roles: [String]
     public var token: TokenSource
+    /// `iss` for this principal's minted tokens, overriding the run's issuer (`{tid}` is expanded).
+    public var issuer: String? = nil
     public var isApplication: Bool { user == nil }
 }
 

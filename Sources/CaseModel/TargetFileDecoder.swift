@@ -4,7 +4,7 @@ import JSONShape
 /// Reads `cases/targets/*.yaml`, reporting problems with their locations.
 public enum TargetFileDecoder {
     static let keys = ["name", "baseUrl", "users", "principals", "policies"]
-    static let principalKeys = ["user", "app", "scp", "roles", "token"]
+    static let principalKeys = ["user", "app", "scp", "roles", "token", "iss"]
     static let tokenKeys = ["mint", "env", "file", "command"]
 
     /// `${env.NAME}` inside a target file's strings reads the environment, so one file can serve
@@ -95,9 +95,11 @@ public enum TargetFileDecoder {
                 sink.error("token needs one of mint, env, file, command", at: tokenNode.location)
             }
         }
-        return PrincipalConfig(
+        var principal = PrincipalConfig(
             name: name, user: user?.value, appID: app?.value, scopes: reader.string("scp")?.value,
             roles: reader.stringList("roles").map(\.value), token: token
         )
+        principal.issuer = reader.string("iss")?.value
+        return principal
     }
 }

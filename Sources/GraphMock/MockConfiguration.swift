@@ -30,6 +30,8 @@ public struct MockConfiguration: Sendable {
     ]
     /// Leeway applied to `exp` and `nbf`, as token validators commonly allow.
     public var clockSkewSeconds: Int = 300
+    /// Opt-in: verify signatures and `iss` against an issuer's keys (nil: signatures are not checked).
+    public var tokenVerification: TokenVerification? = nil
 
     public init() {}
 

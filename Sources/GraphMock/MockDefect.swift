@@ -10,6 +10,8 @@ public enum MockDefect: String, Sendable, CaseIterable {
     case wrongAudienceAccepted = "wrong-audience-accepted"
     case lowercaseBearerRejected = "lowercase-bearer-rejected"
     case noWWWAuthenticate = "no-www-authenticate"
+    /// Only meaningful with signed tokens and a verifying mock; selftest runs it that way.
+    case skipsSignatureCheck = "skips-signature-check"
     // Authorisation
     case readScopeCanWrite = "read-scope-can-write"
     case appOnlyAllowed = "app-only-allowed"
@@ -60,6 +62,7 @@ public enum MockDefect: String, Sendable, CaseIterable {
         case .wrongAudienceAccepted: "tokens for another audience are accepted"
         case .lowercaseBearerRejected: "the auth scheme is compared case-sensitively, so 'bearer' gets 401"
         case .noWWWAuthenticate: "401 responses carry no WWW-Authenticate header"
+        case .skipsSignatureCheck: "verifying mode checks iss, aud and lifetime but accepts any signature"
         case .readScopeCanWrite: "read scopes (User.Read, …) may POST/PATCH/DELETE"
         case .appOnlyAllowed: "app-only tokens may act on /users/{id} (their roles count as permissions)"
         case .crossUserWriteAllowed: "User.ReadWrite may write another user's positions"

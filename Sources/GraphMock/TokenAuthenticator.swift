@@ -3,8 +3,9 @@ import JSONShape
 
 /// Turns an `Authorization` header into a `Caller`, or the 401 Graph would send.
 ///
-/// Signatures are not checked: this is a test double, and Graph tokens must not be validated by
-/// clients anyway (reference §7). Unsigned `alg: none` tokens (`header.payload.`) are accepted.
+/// Signatures are not checked unless `tokenVerification` is set (`serve --verify-issuer`): this is
+/// a test double, and Graph tokens must not be validated by clients anyway (reference §7).
+/// Unsigned `alg: none` tokens (`header.payload.`) are then accepted; in verifying mode they get 401.
 /// What is checked: scheme (case-insensitive), three base64url parts, a JSON-object payload,
 /// `exp`/`nbf` with `clockSkewSeconds` leeway, `aud` against `acceptedAudiences`, and `oid`.
 /// A token without `exp` is accepted (lenient; real tokens always carry one).
@@ -41,6 +42,9 @@ struct TokenAuthenticator {
             let payloadBytes = Base64URL.decode(parts[1]), case .object(let claims)? = try? JSONParser.value(payloadBytes),
             parts[2].isEmpty || Base64URL.decode(parts[2]) != nil
         else { throw .tokenMalformed }
+        if let verification = configuration.tokenVerification {
+            try verification.check(token, claims: claims, skipSignature: configuration.has(.skipsSignatureCheck))
+        }
 
         // Compared as Double: a hostile `exp` such as 1e300 must not trap an Int64 conversion.
         let skew = Double(configuration.clockSkewSeconds), now = Double(now)

@@ -56,7 +56,7 @@ extension CaseExecution {
         case .brokenTokenNamed(let template):
             let name = try bindings.interpolate(template)
             guard let defect = TokenDefect(rawValue: name) else {
-                throw BindingError(message: "unknown token variant '\(name)' (expired, notYetValid, wrongAudience, malformed)")
+                throw BindingError(message: "unknown token variant '\(name)' (\(TokenDefect.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             return try authorization(for: step, defect: defect)
         case .brokenToken(let defect):

@@ -76,6 +76,7 @@ extension CaseExecution {
             }
             context.circuit.recordAnswer()
             context.httpVersions.record(response.httpVersion)
+            context.tokenRejections.record(attemptRequest, status: response.status)
             let seconds = Date().timeIntervalSince(sent)
             state.transcript.response(response, seconds: seconds)
             context.recorder?.record(caseKey: caseKey, sequence: state.sequence, request: attemptRequest, response: response, started: sent, seconds: seconds)

@@ -50,6 +50,7 @@ public struct CatalogueRun: Sendable {
             var configuration = run.mockConfiguration(defect: mock.defect)
             configuration.variants = mock.variants
             configuration.hostility = mock.hostility
+            configuration.tokenVerification = run.embeddedVerification
             do {
                 let started = try await GraphMockServer.start(configuration: configuration)
                 server = started

@@ -25,6 +25,9 @@ public final class ConformanceRun: Sendable {
                              hardStopRequested: hardStopRequested)
     }
 
+    /// After the run: one line when the target refused every request made with a valid token.
+    public var tokenDiagnosis: String? { context.tokenRejections.diagnosis(minter: context.minter) }
+
     /// Runs on a thread of its own and resumes when every case has a result. Use this from async
     /// code: blocking a cooperative-pool thread would starve an in-process mock (and anything else
     /// the process serves with Swift concurrency).

@@ -32,10 +32,13 @@ public struct PreparedRun: Sendable {
     public var prepared: PreparedSuite
     public var tokens: [String: String]
     public var tokenFailures: [String: String]
+    /// Mints the principals' tokens and the auth cases' broken ones, signed when a key is given.
+    public var minter = TokenMinter()
 
     /// Loads everything; every diagnostic and token warning goes to `diagnostics`, one line each.
     /// Throws `.invalidSuite` or `.usage` when nothing may be sent.
-    public static func prepare(_ source: SuiteSource, diagnostics: (String) -> Void) throws(ConformanceError) -> PreparedRun {
+    public static func prepare(_ source: SuiteSource, minter: TokenMinter = TokenMinter(),
+                               diagnostics: (String) -> Void) throws(ConformanceError) -> PreparedRun {
         let sink = DiagnosticSink()
         let loaded = SuiteLoader.load(casesDirectory: source.casesDirectory, casePaths: source.casePaths,
                                       targetPath: source.targetPath, sink: sink)
@@ -48,11 +51,12 @@ public struct PreparedRun: Sendable {
         if !prepared.target.usesEmbeddedMock, TokenOrigin(baseURL: prepared.target.baseURL) == nil {
             throw .usage("base URL '\(prepared.target.baseURL)' is not an absolute http(s) URL with a host (e.g. https://graph.microsoft.com/beta)")
         }
-        let provider = TokenProvider(forceMint: source.forceMint || prepared.target.usesEmbeddedMock)
-        let (tokens, failures) = provider.tokens(for: prepared.target)
-        for failure in failures { diagnostics("warning: \(failure); its cases will be skipped") }
-        return PreparedRun(prepared: prepared, tokens: tokens,
-                           tokenFailures: Dictionary(uniqueKeysWithValues: failures.map { ($0.principal, $0.reason) }))
+        var run = PreparedRun(prepared: prepared, tokens: [:], tokenFailures: [:])
+        run.mintTokens(with: minter, forceMint: source.forceMint || prepared.target.usesEmbeddedMock)
+        for failure in run.tokenFailures.sorted(by: { $0.key < $1.key }) {
+            diagnostics("warning: cannot get a token for principal '\(failure.key)': \(failure.value); its cases will be skipped")
+        }
+        return run
     }
 
     /// The mock configuration that matches the target's policies.
@@ -74,7 +78,7 @@ public struct PreparedRun: Sendable {
         let startedAt = Date()
         let run = ConformanceRun(
             planned: planned, target: prepared.target, tokens: tokens, tokenFailures: tokenFailures,
-            shapes: prepared.shapes, settings: settings, recorder: recorder, replay: replay,
+            shapes: prepared.shapes, settings: settings, minter: minter, recorder: recorder, replay: replay,
             stopRequested: signals.stopRequested, hardStopRequested: signals.hardStopRequested
         )
         let results = await run.results { index, total, report in console?.caseFinished(index: index, total: total, report) }
@@ -87,6 +91,7 @@ public struct PreparedRun: Sendable {
             ReportProperty(name: "tls.verify", value: settings.transfer.insecure ? "off (--insecure)" : "on"),
             ReportProperty(name: "shapes.extraProperties", value: settings.shapePolicy.extraProperties == .allow ? "allow" : "warn"),
         ]
+        if let diagnosis = run.tokenDiagnosis { properties.append(ReportProperty(name: "run.diagnosis", value: diagnosis)) }
         if let seconds = settings.maxRunSeconds {
             properties.append(ReportProperty(name: "run.maxSeconds", value: String(Int(seconds.rounded(.up)))))
         }

@@ -18,6 +18,7 @@ final class RunContext: Sendable {
     let runDeadline: Date?
     /// The only origin tokens may travel to.
     let origin: TokenOrigin?
+    let tokenRejections: TokenRejectionTally
     let stopRequested: @Sendable () -> Bool
     /// A second interruption: abort even teardown requests (cleanup is then `graph-conformance cleanup`'s job).
     let hardStopRequested: @Sendable () -> Bool
@@ -37,6 +38,7 @@ final class RunContext: Sendable {
         origin = TokenOrigin(baseURL: settings.baseURL)
         self.target = target
         self.tokens = tokens
+        tokenRejections = TokenRejectionTally(tokens: tokens)
         self.tokenFailures = tokenFailures
         self.shapes = shapes
         declaredNames = shapes.declaredPropertyNames

@@ -26,6 +26,8 @@ public struct Selftest: Sendable {
         public var throttleEvery: Int? = nil
         public var variants: Set<MockVariant> = []
         public var complexPatch: String? = nil
+        /// Signed tokens and a mock that verifies them (README, "Servers that verify tokens").
+        public var signed = false
     }
 
     public struct Outcome: Sendable {
@@ -43,12 +45,15 @@ public struct Selftest: Sendable {
         // The other documented answer to reference §8.1: a server that replaces nested complex
         // values, checked under the policy that says so.
         runs.append(Configuration(label: "clean mock replacing nested values, policy complexPatch=replace", complexPatch: "replace"))
+        // Signed end to end: a verifying mock that trusts one fresh key.
+        runs.append(Configuration(label: "clean mock verifying signed tokens", signed: true))
         return runs
     }
 
     public func perform() async -> Outcome {
         let faithful = faithfulRuns
-        let runs = faithful + defects.map { Configuration(label: "defect \($0.rawValue)", defect: $0) }
+        // The signature defect shows only where signatures are verified, so it runs signed.
+        let runs = faithful + defects.map { Configuration(label: "defect \($0.rawValue)", defect: $0, signed: $0 == .skipsSignatureCheck) }
         let reports = await runAll(runs)
         let conforming = Array(reports.prefix(faithful.count))
         let results = zip(defects, reports.dropFirst(faithful.count)).map { (name: $0.rawValue, summary: $0.summary, report: $1) }
@@ -87,7 +92,17 @@ public struct Selftest: Sendable {
     private func one(_ spec: Configuration) async -> RunReport {
         var run = run
         if let complexPatch = spec.complexPatch { run.prepared.target.policies["complexPatch"] = .string(complexPatch) }
+        var verification: TokenVerification?
+        if spec.signed {
+            do {
+                (run, verification) = try run.signedWithFreshKey()
+            } catch {
+                FileHandle.standardError.write(Data("selftest: cannot make a signing key: \(error)\n".utf8))
+                return Self.emptyReport(interrupted: false)
+            }
+        }
         var configuration = run.mockConfiguration(defect: spec.defect)
+        configuration.tokenVerification = verification
         configuration.variants = spec.variants
         configuration.throttleEvery = spec.throttleEvery ?? configuration.throttleEvery
         let server: GraphMockServer

@@ -17,6 +17,7 @@ struct GraphConformance: AsyncParsableCommand {
             LintCommand.self,
             SelftestCommand.self,
             CleanupCommand.self,
+            IssuerCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -17,11 +17,12 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var suite: SuiteOptions
     @OptionGroup var transport: TransportOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var signing: SigningOptions
 
     @Option(name: .customLong("base-url"), help: "Base URL of a Graph-compatible server, e.g. http://127.0.0.1:8080/beta (overrides the target's).")
     var baseURL: String?
 
-    @Flag(name: .customLong("mint-tokens"), help: "Mint unsigned test JWTs for every principal (for servers that do not check signatures).")
+    @Flag(name: .customLong("mint-tokens"), help: "Mint test JWTs for every principal: unsigned (for servers that do not check signatures) unless a signing option is given.")
     var mintTokens = false
 
     @Option(name: .long, help: "Run only cases with this tag (repeatable).")
@@ -69,8 +70,8 @@ struct RunCommand: AsyncParsableCommand {
         // First, so a signal that arrives while the suite loads still ends in a report (exit 130).
         if !list { Interruption.shared.install() }
         let prepared = try PreparedRun.prepare(try suite.source(baseURL: baseURL, casePaths: paths.isEmpty ? nil : paths,
-                                                                forceMint: mintTokens || replay != nil),
-                                               diagnostics: FileHandle.printError)
+                                                                forceMint: mintTokens || signing.wantsMinting || replay != nil),
+                                               minter: signing.minter(), diagnostics: FileHandle.printError)
         let planned = CaseSelection(tags: tag, nameGlobs: caseGlobs, skippedTags: skipTag).filter(prepared.prepared.planned)
         if list {
             for item in planned { print("\(item.file.suite)/\(item.displayName)  [\(item.tags.joined(separator: ","))]") }
@@ -97,6 +98,11 @@ struct RunCommand: AsyncParsableCommand {
         let result = try await catalogue.perform(console: console)
         if let path = result.recordingPath, !output.quiet { print("Recording: \(path)") }
         let preparedReport = try output.reportOutput.write(result.report, secrets: Array(prepared.tokens.values))
+        if let diagnosis = result.report.properties.first(where: { $0.name == "run.diagnosis" })?.value {
+            // Before the summary, which stays the last line (CI log parsers look for it there).
+            print("diagnosis: \(diagnosis)")
+            fflush(nil)
+        }
         console.summary(preparedReport, junitPath: output.junit, jsonPath: output.json)
         let status = ExitStatus.of(result.report, allowSkipped: allowSkipped)
         if status == .nothingChecked {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GraphMock
 import Runner
+import TestIssuer
 
 /// `graph-conformance serve`: only the embedded mock, for trying it by hand or pointing another
 /// tool at it. The first line on stdout is its base URL.
@@ -44,6 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535, got \(port)") }
     }
+
+    @Option(name: .customLong("verify-issuer"), help: "Verify token signatures and iss against this issuer's discovery and JWKS (e.g. `graph-conformance issuer`).")
+    var verifyIssuer: String?
 
     func run() async throws {
         if listHostile {
@@ -88,6 +92,17 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("unknown hostile mode '\(hostile)'; see --list-hostile")
             }
             configuration.hostility = parsed
+        }
+        if let verifyIssuer {
+            do {
+                let discovery = try IssuerDiscovery.fetch(verifyIssuer)
+                configuration.tokenVerification = TokenVerification(issuer: discovery.issuer, verifier: TokenSignatureVerifier(jwks: discovery.keys))
+            } catch {
+                throw ValidationError("--verify-issuer: \(error)")
+            }
+        }
+        if configuration.defect == .skipsSignatureCheck, configuration.tokenVerification == nil {
+            FileHandle.printError("warning: defect skips-signature-check shows only with --verify-issuer: without it no signature is checked at all")
         }
         let server: GraphMockServer
         do {

@@ -1,5 +1,6 @@
 import GraphMock
 import JSONShape
+import TestIssuer
 import Testing
 
 /// Each built-in defect: its scenario shows the deviation when the defect is on and not otherwise.
@@ -56,6 +57,12 @@ struct DefectTests {
         Row(defect: .noWWWAuthenticate) {
             let response = await Harness(defect: $0).send("GET", me, token: nil)
             return response.status == 401 && response.header("WWW-Authenticate") == nil
+        },
+        Row(defect: .skipsSignatureCheck) { defect in
+            // Only visible in verifying mode: a token signed by a stranger under the trusted kid.
+            let trusted = try SigningKey.generate(.es256), stranger = try SigningKey.generate(.es256)
+            return await VerificationTests.harness(trusting: trusted, defect: defect)
+                .send("GET", me, token: try VerificationTests.signed(stranger, keyID: trusted.keyID)).status == 200
         },
         Row(defect: .readScopeCanWrite) {
             await status($0, "POST", me, token: TestToken.user(scp: "User.Read"), body: ["isCurrent": true]) == 201
