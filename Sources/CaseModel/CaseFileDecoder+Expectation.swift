@@ -67,6 +67,7 @@ extension CaseFileDecoder {
         }
         expectation.contains = decodeMembership(reader.node("contains"), key: "contains", scope: scope)
         expectation.notContains = decodeMembership(reader.node("notContains"), key: "notContains", scope: scope)
+        expectation.listEntry = decodeListEntry(reader.node("listEntry"), scope: scope)
         if let body = reader.string("body") {
             if body.value == "empty" {
                 expectation.bodyEmpty = Located(true, at: body.location)

@@ -1,7 +1,7 @@
 import JSONShape
 
 extension CaseFileDecoder {
-    static let expectKeys = ["status", "headers", "shape", "errorShape", "json", "at", "present", "absent", "null", "unchanged", "later", "notEarlier", "body", "contains", "notContains"]
+    static let expectKeys = ["status", "headers", "shape", "errorShape", "json", "at", "present", "absent", "null", "unchanged", "later", "notEarlier", "body", "contains", "notContains", "listEntry"]
 
     func decodeStep(_ node: YAMLNode, scope: inout Scope) -> Step? {
         guard let reader = MappingReader(node, allowed: Self.stepKeys, context: "a step", sink: sink) else { return nil }

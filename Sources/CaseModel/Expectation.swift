@@ -24,6 +24,8 @@ public struct Expectation: Sendable {
     public var notContains: [Membership] = []
     /// Timestamps at these pointers must be the same instant as the given one or later.
     public var notEarlier: [(pointer: JSONPointer, than: Located<JSONValue>)] = []
+    /// The list element with this id equals a snapshot (`listEntry`, see `ListEntry`).
+    public var listEntry: ListEntry?
 
     public init() {}
 
@@ -31,6 +33,19 @@ public struct Expectation: Sendable {
     public struct Membership: Sendable {
         public var array: JSONPointer
         public var item: JSONValue
+        public var location: SourceLocation
+    }
+
+    /// `listEntry: {id: "${position.id}", equals: item, except: [server-managed]}`: exactly one
+    /// element of the array at `array` (default `/value`) has this id, and it equals the snapshot
+    /// the way `unchanged` compares (undeclared members and annotations aside, timestamps as
+    /// instants, `except` pointers skipped). Lets a case check that a list shows what a GET shows.
+    public struct ListEntry: Sendable {
+        public var array: JSONPointer
+        /// A template resolved at run time, e.g. `${position.id}`.
+        public var id: JSONValue
+        public var snapshot: String
+        public var except: [JSONPointer]
         public var location: SourceLocation
     }
 

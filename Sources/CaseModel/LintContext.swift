@@ -32,7 +32,9 @@ public struct LintContext: Sendable {
     }
 
     /// The principals the catalogue uses (cases/README.md, "Principals and targets").
-    public static let standardPrincipals: Set<String> = ["readWrite", "readOnly", "readWriteAll", "otherUser", "app"]
+    public static let standardPrincipals: Set<String> = [
+        "readWrite", "readOnly", "readWriteAll", "otherUser", "app", "otherTenant", "otherTenantApp",
+    ]
 
     /// Variable roots every case may use (cases/README.md, "Variables").
     public static let builtinVariables = ["uuid", "now", "today", "runId", "baseUrl", "user", "policy"]

@@ -22,6 +22,9 @@ public struct TargetFile: Sendable {
         "appOnlyDenialStatuses": [400, 401, 403],
         "patchSuccessStatuses": [200],
         "flagsAudiences": "single",
+        // Reference §9.2: Graph says "not found" (404) for a user of another tenant; a service
+        // may instead refuse the token (401) or the access (403). Never 2xx.
+        "crossTenantDenialStatuses": [401, 403, 404],
     ]
 
     /// The user a principal acts as, if it is a delegated principal.
@@ -47,6 +50,9 @@ public struct PrincipalConfig: Sendable {
     public var scopes: String?
     /// Application permissions, as in the `roles` claim.
     public var roles: [String]
+    /// The tenant (`tid`) that issued the principal's token; nil = the target's own tenant.
+    /// Minted tokens carry it (and the matching `iss`); live tokens carry their own.
+    public var tenant: String? = nil
     public var token: TokenSource
     public var isApplication: Bool { user == nil }
 }

@@ -48,6 +48,7 @@ struct ExpectationChecker {
             || !expectation.present.isEmpty || !expectation.absent.isEmpty || !expectation.null.isEmpty
             || expectation.unchanged != nil || !expectation.later.isEmpty
             || !expectation.contains.isEmpty || !expectation.notContains.isEmpty || !expectation.notEarlier.isEmpty
+            || expectation.listEntry != nil
         // A 204 that the expectation allowed carries no representation to check (cases/README.md).
         if response.status == 204, statusRules.contains(where: { $0.matches(204) }) || !wantsBody {
             return (failures, warnings)
@@ -113,6 +114,9 @@ struct ExpectationChecker {
         }
         for membership in expectation.notContains {
             failures += checkMembership(membership, body: body, wanted: false)
+        }
+        if let entry = expectation.listEntry {
+            failures += checkListEntry(entry, body: body, warnings: &warnings)
         }
         return (failures, warnings)
     }

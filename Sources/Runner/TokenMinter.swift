@@ -35,11 +35,13 @@ public struct TokenMinter: Sendable {
         case .malformed, nil:
             break
         }
+        // A principal of another tenant (reference §9.2) gets that tenant's `tid` and issuer.
+        let tenant = principal.tenant ?? Self.tenantID
         var claims: [(key: String, value: JSONValue)] = [
             ("aud", .string(audience)),
-            ("iss", .string("https://sts.windows.net/\(Self.tenantID)/")),
+            ("iss", .string("https://sts.windows.net/\(tenant)/")),
             ("iat", .int(issuedAt)), ("nbf", .int(notBefore)), ("exp", .int(expires)),
-            ("ver", "1.0"), ("tid", .string(Self.tenantID)),
+            ("ver", "1.0"), ("tid", .string(tenant)),
             ("appid", "b6e5d4c3-a2b1-4c0d-9e8f-7a6b5c4d3e2f"),
             ("xms_gc_test", "graph-conformance test token, not valid for Microsoft Graph"),
         ]
