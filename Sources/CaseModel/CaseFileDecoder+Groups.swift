@@ -69,24 +69,33 @@ extension CaseFileDecoder {
 }
 
 extension YAMLNode {
-    /// This node with every `${name}` of `parameters` replaced by its text in every scalar.
+    /// This node with every reference to a parameter replaced in every scalar. A parameter bound
+    /// to one variable (`with: {item: "${created}"}`) renames it, so `${item.id | urlencode}`
+    /// becomes `${created.id | urlencode}`; one bound to other text replaces a bare `${name}`.
     func substituting(_ parameters: [String: String], sink: DiagnosticSink) -> YAMLNode {
         guard !parameters.isEmpty else { return self }
         switch kind {
         case .scalar(let text, let quoted):
-            let references = Template.references(in: text).references.filter { $0.path.count == 1 && parameters[$0.path[0]] != nil }
+            let references = Template.references(in: text).references.filter { parameters[$0.path[0]] != nil }
             guard !references.isEmpty else { return self }
             var result = text
             for reference in references.reversed() {
-                if !reference.filters.isEmpty {
-                    sink.error("group parameter '${\(reference.source)}' cannot take filters; pass the filtered text in 'with'", at: location)
+                let value = parameters[reference.path[0]] ?? ""
+                let replacement: String
+                if let variable = Template.wholeReference(value), variable.filters.isEmpty {
+                    let path = ([variable.source] + reference.path.dropFirst()).joined(separator: ".")
+                    replacement = "${" + ([path] + reference.filters).joined(separator: " | ") + "}"
+                } else if reference.path.count == 1, reference.filters.isEmpty {
+                    replacement = value
+                } else {
+                    sink.error("'${\(reference.source)}' needs parameter '\(reference.path[0])' bound to one variable (e.g. \"${position}\"), not to text", at: location)
                     continue
                 }
                 let start = result.index(result.startIndex, offsetBy: reference.offset)
                 let end = result.index(start, offsetBy: reference.source.count + 3)
-                result.replaceSubrange(start..<end, with: parameters[reference.path[0]] ?? "")
+                result.replaceSubrange(start..<end, with: replacement)
             }
-            return YAMLNode(kind: .scalar(result, quoted: quoted || references.count > 0), location: location)
+            return YAMLNode(kind: .scalar(result, quoted: quoted), location: location)
         case .mapping(let pairs):
             return YAMLNode(kind: .mapping(pairs.map { (key: $0.key, value: $0.value.substituting(parameters, sink: sink)) }), location: location)
         case .sequence(let items):

@@ -6,8 +6,10 @@ import JSONShape
 ///
 /// Groups are expanded while the file is decoded: each use is decoded in place, in the scope of
 /// the steps before it, so lint checks every use on its own and captures or snapshots a group
-/// takes are visible to the steps after it. `with` values replace `${param}` as text before the
-/// group's steps are read; the replacement may itself hold `${…}` references.
+/// takes are visible to the steps after it. `with` binds parameters before the group's steps are
+/// read: a parameter bound to one variable (`{item: "${created}"}`) renames it everywhere
+/// (`${item.id | urlencode}` → `${created.id | urlencode}`); one bound to other text replaces a
+/// bare `${param}`.
 public struct StepGroup: Sendable {
     public var name: String
     public var steps: [YAMLNode]
