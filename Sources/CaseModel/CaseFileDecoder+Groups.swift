@@ -76,6 +76,7 @@ extension YAMLNode {
         guard !parameters.isEmpty else { return self }
         switch kind {
         case .scalar(let text, let quoted):
+            guard text.contains("${") else { return self }
             let references = Template.references(in: text).references.filter { parameters[$0.path[0]] != nil }
             guard !references.isEmpty else { return self }
             var result = text

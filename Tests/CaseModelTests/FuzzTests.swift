@@ -169,7 +169,8 @@ enum Mutation: String, CaseIterable {
                                "!!binary AAAA", "!!int x", "0x1F", ".nan", "\"${\"", "\"${unclosed\"", "\"${policy.nope | bogus}\"", "|\n  block", "'", "\"\\u0000\""]
     static let keys = ["suite", "classname", "doc", "tags", "principal", "setup", "teardown", "cases", "name", "when", "matrix", "steps", "note",
                        "as", "method", "path", "query", "headers", "json", "raw", "auth", "expect", "capture", "snapshot", "wait", "status",
-                       "shape", "errorShape", "at", "present", "absent", "null", "unchanged", "later", "notEarlier", "contains", "notContains", "body"]
+                       "shape", "errorShape", "at", "present", "absent", "null", "unchanged", "later", "notEarlier", "contains", "notContains", "body",
+                       "groups", "use", "with", "listEntry", "equals", "except", "tenant"]
 
     func apply(to bytes: inout [UInt8], using generator: inout Xoshiro) {
         guard !bytes.isEmpty else { return }
