@@ -8,7 +8,7 @@ import JSONShape
 ///
 /// 1. throttling (429, when configured) · 2. body size (413) · 3. route (404) and method (405)
 /// 4. authentication (401) · 5. app-only on `/me` (400) · 6. query options (400)
-/// 7. unknown user (404 `Request_ResourceNotFound`) · 8. permissions (403)
+/// 7. unknown user — in the caller's tenant only, reference §9.2 — (404 `Request_ResourceNotFound`) · 8. permissions (403)
 /// 9. unknown position (404 `itemNotFound`) · 10. Content-Type (415) · 11. body (400)
 ///
 /// Steps 4–9 follow the order the brief attributes to Graph; routing comes first because it needs
