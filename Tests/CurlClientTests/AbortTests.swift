@@ -17,9 +17,14 @@ import Testing
         defer { server.stop() }
         let flag = Flag()
         var options = TransferOptions()
-        options.totalTimeout = 20
+        options.totalTimeout = 60
         options.shouldAbort = { flag.get() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { flag.set() }
+        // Abort once the server holds the request, so the transfer is really waiting on it.
+        Thread.detachNewThread {
+            let giveUp = Date().addingTimeInterval(30)
+            while server.requests.isEmpty, Date() < giveUp { usleep(10_000) }
+            flag.set()
+        }
         let session = try CurlSession()
         let started = Date()
         #expect {
@@ -27,7 +32,7 @@ import Testing
         } throws: { error in
             (error as? TransportError)?.kind == .aborted
         }
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(Date().timeIntervalSince(started) < 30, "hang guard: the 60 s timeout would be the failure")
     }
 
     @Test func abortCheckThatNeverFiresChangesNothing() throws {

@@ -36,7 +36,8 @@ struct FailureTests {
 
         #expect(error.map { testCase.expectedKinds.contains($0.kind) } == true, "got \(String(describing: error))")
         #expect(error.map { !$0.message.isEmpty } == true)
-        #expect(ContinuousClock.now - started < .seconds(4))
+        // Hang guard only: the error's kind (not a timeout) already says it did not wait the timeout out.
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func connectionRefusedIsConnectAndLeaksNoToken() throws {
@@ -81,14 +82,14 @@ struct FailureTests {
         let elapsed = ContinuousClock.now - started
         #expect(error?.kind == .timeout)
         #expect(elapsed >= .milliseconds(900))
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(10), "hang guard; the error kind says it was the timeout")
     }
 
     @Test func drippingServerTripsTheLowSpeedLimit() throws {
         let response = Array("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n".utf8) + [UInt8](repeating: 65, count: 1000)
         let server = try ScriptedServer(.drip(response, interval: 0.3))
         defer { server.stop() }
-        let options = Fixtures.options(totalTimeout: 20) {
+        let options = Fixtures.options(totalTimeout: 60) {
             $0.lowSpeedLimit = 100
             $0.lowSpeedTime = 1
         }
@@ -99,8 +100,8 @@ struct FailureTests {
         }
 
         #expect(error?.kind == .timeout)
-        // Well under the 20 s total timeout: it was the low-speed check that fired.
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Well under the 60 s total timeout: it was the low-speed check that fired.
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func headerInjectionIsRejectedWithoutEchoingTheValue() throws {

@@ -10,7 +10,7 @@ import Testing
 /// the verdict and its reason, that the run went on, how long it took, and that the JUnit XML
 /// rendered from the results still validates against the Jenkins xUnit schema.
 extension Robustness {
-@Suite(.timeLimit(.minutes(1))) struct BadServerTests {
+@Suite(.timeLimit(.minutes(5))) struct BadServerTests {
     static let twoCases = """
         suite: bad-server
         cases:
@@ -33,7 +33,9 @@ extension Robustness {
 
     /// Runs the two-case file against a server playing `behaviour`; checks the survivor passed, the
     /// run stayed under `maxSeconds` and the report validates. Returns the victim's report.
-    static func victim(of behaviour: ScriptedBehaviour, maxSeconds: Double = 5, _ adjust: (inout RunSettings) -> Void = { _ in },
+    /// `maxSeconds` is a hang guard (about ten times the expected time on an idle machine); which
+    /// failure mode happened is told by the problem's type, never by a tight clock.
+    static func victim(of behaviour: ScriptedBehaviour, maxSeconds: Double = 30, _ adjust: (inout RunSettings) -> Void = { _ in },
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> (CaseReport, Harness.Outcome) {
         let server = try server(behaviour)
         defer { server.stop() }
@@ -99,20 +101,21 @@ extension Robustness {
             $0.maxConsecutiveTransportFailures = 10
         })
         for result in outcome.results {
-            #expect(result.time < 5, "a 1 s connect timeout, not the 10 s total: \(result.time)")
+            #expect(result.time < 9, "a 1 s connect timeout, not the 10 s total: \(result.time)")
             #expect(result.outcome.problem?.type == "transport.timeout", "\(result.outcome.text)")
             #expect(result.outcome.problem?.detail.lowercased().contains("connect") == true, "\(result.outcome.text)")
         }
         // Two connect timeouts of 1 s, not two total timeouts of 10 s (20 s); the per-case bound
         // above is the sharp one, this one only has to tell the failure mode apart under load.
-        #expect(outcome.seconds < 19, "took \(outcome.seconds) s")
+        #expect(outcome.seconds < 30, "took \(outcome.seconds) s")
         try Harness.expectValidJUnit(outcome)
     }
 
     @Test func serverThatAcceptsAndNeverAnswersHitsTheTotalTimeout() async throws {
-        let (victim, outcome) = try await Self.victim(of: .acceptAndHang, maxSeconds: 8)
+        let (victim, outcome) = try await Self.victim(of: .acceptAndHang)
+        // transport.timeout (not run.deadline, the 10 s case deadline) says the 2 s total timeout ended it.
         Self.expectError(victim, types: ["transport.timeout"])
-        #expect(victim.time >= 1.5 && victim.time < 5, "the 2 s total timeout bounds the case: \(victim.time)")
+        #expect(victim.time >= 1.5, "the case waited out the 2 s total timeout: \(victim.time)")
         #expect(outcome.junit.contains("<error "))
     }
 
@@ -199,7 +202,7 @@ extension Robustness {
 
     /// 64 MiB of body: only a bounded prefix is kept, and the transcript and the report stay small.
     @Test func sixtyFourMebibyteBodyKeepsABoundedPrefix() async throws {
-        let (victim, outcome) = try await Self.victim(of: .hugeBody(bytes: 64 << 20), maxSeconds: 15)
+        let (victim, outcome) = try await Self.victim(of: .hugeBody(bytes: 64 << 20), maxSeconds: 60)
         #expect(victim.outcome.kind == "failed", "\(victim.outcome.text)")
         #expect(victim.outcome.problem?.type == "graph.contract-mismatch", "\(victim.outcome.text)")
         let transcript = victim.transcript ?? ""
@@ -215,13 +218,15 @@ extension Robustness {
     /// low-speed window, long before the total timeout.
     @Test func drippingServerTripsTheLowSpeedLimit() async throws {
         let slow = Array("HTTP/1.1 200 OK\r\nContent-Length: 200\r\n\r\n".utf8) + [UInt8](repeating: 0x78, count: 200)
-        let (victim, _) = try await Self.victim(of: .drip(slow, interval: 0.2), maxSeconds: 12) {
+        let (victim, _) = try await Self.victim(of: .drip(slow, interval: 0.2), maxSeconds: 60) {
             $0.transfer.lowSpeedLimit = 100
             $0.transfer.lowSpeedTime = 1
-            $0.transfer.totalTimeout = 20
+            $0.transfer.totalTimeout = 40
+            $0.caseDeadline = 50
         }
         Self.expectError(victim, types: ["transport.timeout"])
-        #expect(victim.time < 8, "low-speed abort, not the 20 s total timeout: \(victim.time)")
+        // The 200-byte drip lasts 40 s: ending well before it can only be the 1 s low-speed window.
+        #expect(victim.time < 30, "low-speed abort, not the 40 s total timeout: \(victim.time)")
         #expect(victim.outcome.problem?.detail.lowercased().contains("slow") == true, "\(victim.outcome.text)")
     }
 
@@ -235,7 +240,7 @@ extension Robustness {
         #expect(victim.outcome.kind == "failed", "\(victim.outcome.text)")
         #expect(victim.outcome.problem?.type == "graph.contract-mismatch")
         #expect(victim.outcome.problem?.message.contains("302") == true, "\(victim.outcome.text)")
-        try await Task.sleep(for: .milliseconds(200))
+        // A followed redirect would have connected before the case ended, so there is nothing to wait for.
         #expect(elsewhere.connectionCount == 0 && elsewhere.requests.isEmpty, "the redirect target was contacted")
     }
 
@@ -310,7 +315,7 @@ extension Robustness {
     /// 429 with Retry-After: 0 forever: retries stop at RetryPolicy.maxRetries, the case fails with
     /// the 429, and each retry is visible in the report.
     @Test func throttlingStormIsBoundedByTheRetryPolicy() async throws {
-        let (victim, outcome) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", "0")]), maxSeconds: 8)
+        let (victim, outcome) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", "0")]), maxSeconds: 40)
         let policy = RetryPolicy()
         #expect(victim.outcome.kind == "failed", "\(victim.outcome.text)")
         #expect(victim.outcome.problem?.type == "graph.contract-mismatch")
@@ -324,7 +329,7 @@ extension Robustness {
 
     /// Retry-After: 1 forever with a 2 s total-delay budget: two retries, then the 429 verdict.
     @Test func throttlingStormIsBoundedByTheTotalDelay() async throws {
-        let (victim, outcome) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", "1")]), maxSeconds: 8) {
+        let (victim, outcome) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", "1")]), maxSeconds: 40) {
             $0.retry.maxTotalDelay = 2
         }
         #expect(victim.retries.count == 2)
@@ -335,7 +340,7 @@ extension Robustness {
     /// A Retry-After beyond the per-retry bound, or unreadable, is not waited for at all.
     @Test(arguments: ["3600", "-1", "soon", "Wed, 21 Oct 2099 07:28:00 GMT"])
     func unusableRetryAfterIsNotWaitedFor(value: String) async throws {
-        let (victim, _) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", value)]), maxSeconds: 8)
+        let (victim, _) = try await Self.victim(of: .respond(status: 429, headers: [("Retry-After", value)]), maxSeconds: 40)
         #expect(victim.retries.isEmpty)
         #expect(victim.outcome.problem?.message.contains("429") == true, "\(victim.outcome.text)")
     }
@@ -363,8 +368,8 @@ extension Robustness {
             $0.maxConsecutiveTransportFailures = 3
         })
         #expect(outcome.results.count == 20)
-        // Three timeouts, not twenty: the bound leaves room for a loaded machine, not for 20 s.
-        #expect(outcome.seconds < 3 * timeout + 8, "took \(outcome.seconds) s")
+        // Three timeouts, not twenty: the counts below tell the modes apart; the clock is a hang guard.
+        #expect(outcome.seconds < 60, "took \(outcome.seconds) s")
         let types = outcome.results.map { $0.outcome.problem?.type ?? $0.outcome.kind }
         let timeouts = types.filter { $0 == "transport.timeout" }.count
         let silent = types.filter { $0 == "transport.target-silent" }.count
@@ -384,7 +389,7 @@ extension Robustness {
             $0.transfer.totalTimeout = 1
             $0.maxConsecutiveTransportFailures = 3
         })
-        #expect(outcome.seconds < 4 * 1 + 8, "took \(outcome.seconds) s")
+        #expect(outcome.seconds < 60, "took \(outcome.seconds) s (hang guard; the count below is the sharp check)")
         #expect(outcome.results.filter { $0.outcome.problem?.type == "transport.target-silent" }.count >= 17)
         try Harness.expectValidJUnit(outcome)
     }
