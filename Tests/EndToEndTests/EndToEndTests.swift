@@ -143,7 +143,7 @@ import Testing
     /// The catalogue passes on the clean mock and catches every built-in defect.
     @Test func selftestCatchesEveryDefect() throws {
         let work = try temporaryDirectory()
-        // A hang guard, not a speed target: 85 catalogue runs take ~130 s of CPU alone and 7–10
+        // A hang guard, not a speed target: 85 catalogue runs take ~260 s of CPU and 7–10
         // minutes on a loaded 2-core machine running the rest of `swift test` beside it.
         let result = try CLIProcess.run(["selftest", "--matrix", work.appendingPathComponent("m.md").path], timeout: 1500)
         let verdict = result.stdout.split(separator: "\n").last { $0.hasPrefix("selftest: ") }.map(String.init) ?? "none"
