@@ -30,11 +30,13 @@ public enum Assertion: Sendable {
     case notEarlier(JSONPointer, than: Located<JSONValue>)
     /// No element of the array at `array` matches `item` as a subset.
     case notContains(Membership)
+    /// The list element with an id equals a snapshot of that item (see `ListEntry`).
+    case listEntry(ListEntry)
 
     /// The `expect:` keys, in the order their assertions are evaluated. Every assertion has one
     /// (`keyword` below); `status` and `errorShape` are the two keys that are not assertions.
     public enum Keyword: String, CaseIterable, Sendable {
-        case status, errorShape, headers, body, shape, json, at, present, absent, null, unchanged, later, contains, notEarlier, notContains
+        case status, errorShape, headers, body, shape, json, at, present, absent, null, unchanged, later, contains, notEarlier, notContains, listEntry
     }
 
     /// The key this assertion is written under.
@@ -53,6 +55,7 @@ public enum Assertion: Sendable {
         case .contains: .contains
         case .notEarlier: .notEarlier
         case .notContains: .notContains
+        case .listEntry: .listEntry
         }
     }
 
@@ -61,7 +64,7 @@ public enum Assertion: Sendable {
     public var readsJSONBody: Bool {
         switch self {
         case .header, .bodyEmpty: false
-        case .shape, .json, .at, .present, .absent, .null, .unchanged, .later, .contains, .notEarlier, .notContains: true
+        case .shape, .json, .at, .present, .absent, .null, .unchanged, .later, .contains, .notEarlier, .notContains, .listEntry: true
         }
     }
 
@@ -75,6 +78,7 @@ public enum Assertion: Sendable {
         case .present(let pointer), .absent(let pointer), .null(let pointer): pointer.location
         case .unchanged(let unchanged): unchanged.location
         case .contains(let membership), .notContains(let membership): membership.location
+        case .listEntry(let entry): entry.location
         }
     }
 
@@ -86,6 +90,18 @@ public enum Assertion: Sendable {
     }
 
     public struct Unchanged: Sendable {
+        public var snapshot: String
+        public var except: [JSONPointer]
+        public var location: SourceLocation
+    }
+
+    /// `listEntry: {id: "${position.id}", equals: SNAPSHOT, except: [server-managed]}`: exactly one
+    /// element of the array at `array` (default `/value`) has this id, and it equals the snapshot
+    /// except at the `except` pointers, compared as `unchanged` compares (reference §9.1, §9.3).
+    public struct ListEntry: Sendable {
+        public var array: JSONPointer
+        /// A template resolved at run time, e.g. `${position.id}`.
+        public var id: JSONValue
         public var snapshot: String
         public var except: [JSONPointer]
         public var location: SourceLocation

@@ -57,6 +57,8 @@ extension CaseFileDecoder {
                 expectation.assertions += decodeMembership(value, key: "contains", scope: scope).map(Assertion.contains)
             case .notContains:
                 expectation.assertions += decodeMembership(value, key: "notContains", scope: scope).map(Assertion.notContains)
+            case .listEntry:
+                if let entry = decodeListEntry(value, scope: scope) { expectation.assertions.append(.listEntry(entry)) }
             }
         }
         return expectation

@@ -2,7 +2,7 @@ import JSONShape
 
 /// Turns a parsed YAML case file into a `CaseFile`, reporting every problem with its location.
 public struct CaseFileDecoder {
-    static let fileKeys = ["suite", "classname", "doc", "tags", "principal", "setup", "teardown", "cases"]
+    static let fileKeys = ["suite", "classname", "doc", "tags", "principal", "groups", "setup", "teardown", "cases"]
     static let caseKeys = ["name", "doc", "tags", "principal", "when", "matrix", "setup", "steps", "teardown", "note"]
     static let stepKeys = ["name", "as", "method", "path", "query", "headers", "json", "raw", "auth", "expect", "capture", "snapshot", "wait", "pages"]
     /// Every key a case file may use, once each (for tools such as the fuzzer's key mutations).
@@ -14,10 +14,17 @@ public struct CaseFileDecoder {
 
     let context: LintContext
     let sink: DiagnosticSink
+    /// The file's named step groups (`groups:`), expanded where a step says `use:`.
+    var groups: [String: StepGroup] = [:]
 
     public init(context: LintContext, sink: DiagnosticSink) {
         self.context = context
         self.sink = sink
+    }
+
+    init(context: LintContext, sink: DiagnosticSink, groups: [String: StepGroup]) {
+        self.init(context: context, sink: sink)
+        self.groups = groups
     }
 
     /// Parses and decodes one file; nil when it is unusable (the sink says why).
@@ -28,6 +35,11 @@ public struct CaseFileDecoder {
 
     func decodeFile(_ root: YAMLNode, path: String) -> CaseFile? {
         guard let reader = MappingReader(root, allowed: Self.fileKeys, context: "a case file", sink: sink) else { return nil }
+        let withGroups = CaseFileDecoder(context: context, sink: sink, groups: decodeGroups(reader.node("groups")))
+        return withGroups.decodeFile(reader, root: root, path: path)
+    }
+
+    private func decodeFile(_ reader: MappingReader, root: YAMLNode, path: String) -> CaseFile? {
         let stem = path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? path
         let suite = reader.string("suite")?.value ?? stem
         let classname = reader.string("classname")?.value ?? "graph.workPosition." + suite.replacingDots()
@@ -132,7 +144,9 @@ public struct CaseFileDecoder {
     }
 
     func decodeSteps(_ nodes: [YAMLNode], scope: inout Scope) -> [Step] {
-        nodes.compactMap { decodeStep($0, scope: &scope) }
+        nodes.flatMap { node in
+            Self.isGroupUse(node) ? expandGroupUse(node, scope: &scope) : decodeStep(node, scope: &scope).map { [$0] } ?? []
+        }
     }
 
     func checkPrincipal(_ principal: Located<String>) {

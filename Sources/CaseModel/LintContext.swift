@@ -32,7 +32,9 @@ public struct LintContext: Sendable {
     }
 
     /// The principals the catalogue uses (cases/README.md, "Principals and targets").
-    public static let standardPrincipals: Set<String> = ["readWrite", "readOnly", "readWriteAll", "otherUser", "app"]
+    public static let standardPrincipals: Set<String> = [
+        "readWrite", "readOnly", "readWriteAll", "otherUser", "app", "otherTenant", "otherTenantApp",
+    ]
 
     /// The principal a step runs as when neither it, its case nor its file names one.
     public static let defaultPrincipal = "readWrite"

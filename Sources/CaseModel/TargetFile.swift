@@ -25,6 +25,9 @@ public struct TargetFile: Sendable {
         // Not a contract point: `signed` when the run signs the tokens it mints (the server is then
         // expected to verify signatures), which the wrong-key auth case waits for.
         "mintedTokens": "unsigned",
+        // Reference §9.2: Graph says "not found" (404) for a user of another tenant; a service
+        // may instead refuse the token (401) or the access (403). Never 2xx.
+        "crossTenantDenialStatuses": [401, 403, 404],
     ]
 
     /// The user a principal acts as, if it is a delegated principal.
@@ -50,6 +53,9 @@ public struct PrincipalConfig: Sendable {
     public var scopes: String?
     /// Application permissions, as in the `roles` claim.
     public var roles: [String]
+    /// The tenant (`tid`) that issued the principal's token; nil = the target's own tenant.
+    /// Minted tokens carry it (and the matching `iss`); live tokens carry their own.
+    public var tenant: String? = nil
     public var token: TokenSource
     /// `iss` for this principal's minted tokens, overriding the run's issuer (`{tid}` is expanded).
     public var issuer: String? = nil

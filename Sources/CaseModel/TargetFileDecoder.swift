@@ -4,7 +4,7 @@ import JSONShape
 /// Reads `cases/targets/*.yaml`, reporting problems with their locations.
 public enum TargetFileDecoder {
     static let keys = ["name", "baseUrl", "users", "principals", "policies"]
-    static let principalKeys = ["user", "app", "scp", "roles", "token", "iss"]
+    static let principalKeys = ["user", "app", "tenant", "scp", "roles", "token", "iss"]
     static let tokenKeys = ["mint", "env", "file", "command"]
 
     /// `${env.NAME}` inside a target file's strings reads the environment, so one file can serve
@@ -29,6 +29,7 @@ public enum TargetFileDecoder {
         for (key, principal) in target.principals {
             var updated = principal
             updated.appID = principal.appID.map(expand)
+            updated.tenant = principal.tenant.map(expand).flatMap { $0.isEmpty ? nil : $0 }
             target.principals[key] = updated
         }
         return target
@@ -97,7 +98,7 @@ public enum TargetFileDecoder {
         }
         var principal = PrincipalConfig(
             name: name, user: user?.value, appID: app?.value, scopes: reader.string("scp")?.value,
-            roles: reader.stringList("roles").map(\.value), token: token
+            roles: reader.stringList("roles").map(\.value), tenant: reader.string("tenant")?.value, token: token
         )
         principal.issuer = reader.string("iss")?.value
         return principal

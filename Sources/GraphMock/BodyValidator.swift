@@ -20,6 +20,9 @@ struct BodyValidator {
     func validate(_ body: JSONObject) throws(GraphError) -> JSONObject {
         var accepted = JSONObject()
         let entity = PositionSchema.workPosition
+        if defect == .rejectsODataTypeAnnotation, body["@odata.type"] != nil {
+            throw .unknownProperty("@odata.type", at: JSONPointer.root.appending("@odata.type"), on: entity)
+        }
         for (name, value) in body where !name.contains("@") {
             guard let property = entity.property(named: name) else {
                 if defect == .unknownPropertyAccepted { continue }

@@ -12,6 +12,9 @@ struct Caller: Sendable {
     var isAppOnly: Bool
     /// `scp` split on spaces (delegated) or `roles` (app-only).
     var permissions: Set<String>
+    /// `tid`: the tenant that issued the token; users resolve only within it (reference §9.2).
+    /// Tokens without one all share the empty tenant.
+    var tenantID: String = ""
 
     /// The user the `auth-not-checked` defect lets in when the token is missing or invalid.
     static let defaultUser = Caller(

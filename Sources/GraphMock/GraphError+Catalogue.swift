@@ -116,4 +116,14 @@ extension GraphError {
             message: "Too many requests. Retry after \(retryAfter) seconds.",
             headers: sendHeader ? [("Retry-After", String(retryAfter))] : [])
     }
+
+    /// `rejects-accept-wildcard`: what a server that insists on its own media type answers.
+    static func notAcceptable(_ accept: String) -> GraphError {
+        GraphError(status: 406, code: "NotAcceptable", message: "Accept '\(accept)' is not supported; send application/json.")
+    }
+
+    /// `rejects-unknown-headers`: what a workload that errors on unexpected headers answers.
+    static func unsupportedHeader(_ name: String) -> GraphError {
+        .invalidRequest("The request header '\(name)' is not supported.")
+    }
 }

@@ -52,6 +52,22 @@ public enum MockDefect: String, Sendable, CaseIterable {
     case requestIDMissing = "request-id-missing"
     case contentTypeNotJSON = "content-type-not-json"
     case retryAfterMissing = "retry-after-missing"
+    // Isolation, lists and lifecycle (reference §9.1–§9.4, issue 13)
+    case crossUserByID = "cross-user-by-id"
+    case listShowsOtherUsers = "list-shows-other-users"
+    case crossTenantVisible = "cross-tenant-visible"
+    case listStaleAfterPatch = "list-stale-after-patch"
+    case listKeepsNulled = "list-keeps-nulled"
+    case listShowsDeleted = "list-shows-deleted"
+    case deletedStillReadable = "deleted-still-readable"
+    case patchResurrectsDeleted = "patch-resurrects-deleted"
+    case pathDecodedBeforeSplit = "path-decoded-before-split"
+    // Requests the way real clients send them (cases/clients)
+    case rejectsCharsetContentType = "rejects-charset-content-type"
+    case rejectsAcceptWildcard = "rejects-accept-wildcard"
+    case rejectsUnknownHeaders = "rejects-unknown-headers"
+    case rejectsEscapedUnicode = "rejects-escaped-unicode"
+    case rejectsODataTypeAnnotation = "rejects-odata-type-annotation"
 
     /// One line for `--list-defects`: what the mock does wrong.
     public var summary: String {
@@ -97,6 +113,20 @@ public enum MockDefect: String, Sendable, CaseIterable {
         case .requestIDMissing: "responses carry no request-id header"
         case .contentTypeNotJSON: "successful responses say Content-Type: text/plain"
         case .retryAfterMissing: "throttles every 5th request (unless set otherwise) and its 429 answers carry no Retry-After"
+        case .crossUserByID: "/me/... and /users/{id}/... find, change and delete another user's position by its id"
+        case .listShowsOtherUsers: "a user's list also holds every other user's positions"
+        case .crossTenantVisible: "/users/{id | upn} resolves users of every tenant, so another tenant's User.ReadWrite.All reaches them"
+        case .listStaleAfterPatch: "the list shows positions as they were first created; GET by id is current"
+        case .listKeepsNulled: "the list keeps values a PATCH set to null; GET by id shows the null"
+        case .listShowsDeleted: "the list still shows deleted positions (GET by id is 404)"
+        case .deletedStillReadable: "GET of a deleted position's id still answers 200 with its last state"
+        case .patchResurrectsDeleted: "PATCH of a deleted position's id answers 404 but brings the position back"
+        case .pathDecodedBeforeSplit: "ids are opaque (with '/', '+', '='), and the whole path is percent-decoded before it is split into segments"
+        case .rejectsCharsetContentType: "Content-Type: application/json with a parameter (charset=utf-8, as .NET sends it) is answered 415"
+        case .rejectsAcceptWildcard: "Accept without application/json (*/*, as fetch and graph-js send it) is answered 406"
+        case .rejectsUnknownHeaders: "request headers it does not know (SdkVersion, Origin, Prefer, Accept-Language, …) are answered 400"
+        case .rejectsEscapedUnicode: "a body with \\u escapes (as Python's json.dumps and System.Text.Json write non-ASCII) is answered 400"
+        case .rejectsODataTypeAnnotation: "an @odata.type annotation in a body (as the Kiota SDKs send it) is answered 400 as an unknown property"
         }
     }
 }

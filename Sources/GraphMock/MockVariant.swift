@@ -35,6 +35,8 @@ public enum MockVariant: String, Sendable, CaseIterable {
     case errorCodesAlt = "error-codes-alt"
     case innerErrorMinimal = "inner-error-minimal"
     case throttle = "throttle"
+    // Isolation (§9.2)
+    case crossTenant403 = "cross-tenant-403"
 
     /// One line for `serve --list-variants`: what the mock does differently, still conforming.
     public var summary: String {
@@ -65,6 +67,7 @@ public enum MockVariant: String, Sendable, CaseIterable {
         case .errorCodesAlt: "other documented-style error codes and messages (ResourceNotFound, BadRequest, Authorization_RequestDenied, …), no innerError"
         case .innerErrorMinimal: "innerError as older bodies show it: date and request-id only"
         case .throttle: "every 7th request is answered 429 with Retry-After: 1 (the next one passes)"
+        case .crossTenant403: "a caller of another tenant naming this tenant's user is answered 403 instead of 404"
         }
     }
 }

@@ -38,7 +38,7 @@ struct PositionOperation: Sendable {
     }
 
     private func list() async -> Success {
-        var items = await store.list(owner: owner.id)
+        var items = defect == .listShowsOtherUsers ? await store.listAll() : await store.list(owner: owner.id)
         if let token = query.skipToken { items = items.filter { PositionStore.cursor(of: $0) > token } }
         let skipped = items.dropFirst(query.skip ?? 0)
         var page = query.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
@@ -70,8 +70,18 @@ struct PositionOperation: Sendable {
         return exchange.origin + path + "?" + options.joined(separator: "&")
     }
 
+    /// The owner whose collection the id is looked up in: the addressed user's (reference §9.1),
+    /// or under `cross-user-by-id` whichever user has a position with that id.
+    private func itemOwner(_ id: String) async -> String {
+        if defect == .crossUserByID, let other = await store.owner(ofPosition: id) { return other }
+        return owner.id
+    }
+
     private func get(_ id: String) async throws(GraphError) -> Success {
-        guard let item = await store.position(owner: owner.id, id: id) else { throw .positionNotFound(id) }
+        let itemOwner = await itemOwner(id)
+        var found = await store.position(owner: itemOwner, id: id)
+        if found == nil, defect == .deletedStillReadable { found = await store.tombstone(owner: itemOwner, id: id) }
+        guard let item = found else { throw .positionNotFound(id) }
         return Success(status: 200, body: renderer.render(item, context: entityContext, select: query.select))
     }
 
@@ -90,7 +100,11 @@ struct PositionOperation: Sendable {
     }
 
     private func update(_ id: String) async throws(GraphError) -> Success {
-        let exists = await store.position(owner: owner.id, id: id) != nil
+        let itemOwner = await itemOwner(id)
+        let exists = await store.position(owner: itemOwner, id: id) != nil
+        if !exists, defect == .patchResurrectsDeleted, await store.resurrect(owner: itemOwner, id: id) {
+            throw .positionNotFound(id)
+        }
         guard exists || defect == .patchUnknownCreates else { throw .positionNotFound(id) }
         let body = try RequestBody.decode(request, defect: defect, variants: variants)
         let patch = try BodyValidator(operation: .update, defect: defect, rejectReadOnly: variants.contains(.readOnlyRejected))
@@ -101,7 +115,7 @@ struct PositionOperation: Sendable {
             return Success(status: 200, body: renderer.render(created, context: entityContext))
         }
         guard let result = await store.update(
-            owner: owner.id, id: id, patch: patch, by: callerIdentity,
+            owner: itemOwner, id: id, patch: patch, by: callerIdentity,
             applier: PatchApplier(policy: configuration.complexPatch, defect: defect),
             freezeLastModified: defect == .lastModifiedFrozen)
         else { throw .positionNotFound(id) }  // deleted concurrently
@@ -111,8 +125,9 @@ struct PositionOperation: Sendable {
     }
 
     private func delete(_ id: String) async throws(GraphError) -> Success {
-        guard await store.position(owner: owner.id, id: id) != nil else { throw .positionNotFound(id) }
-        if defect != .deleteNotApplied, await !store.delete(owner: owner.id, id: id) {
+        let itemOwner = await itemOwner(id)
+        guard await store.position(owner: itemOwner, id: id) != nil else { throw .positionNotFound(id) }
+        if defect != .deleteNotApplied, await !store.delete(owner: itemOwner, id: id) {
             throw .positionNotFound(id)  // deleted concurrently
         }
         return Success(status: 204, body: nil)

@@ -24,16 +24,24 @@ actor PositionStore {
 
     private let clock: Clock
     private let opaqueIDs: Bool
+    /// A list or lifecycle defect this store shows (see `PositionStore+Defects`); nil when faithful.
+    let defect: MockDefect?
+    /// Kept only for those defects: each position as created, the list's null-ignoring view, and
+    /// deleted positions per owner key.
+    var asCreated: [String: JSONObject] = [:]
+    var listView: [String: JSONObject] = [:]
+    var tombstones: [String: [JSONObject]] = [:]
     private var users: [String: UserRecord] = [:]
     /// Positions per user key, in creation order.
-    private var positions: [String: [JSONObject]] = [:]
+    var positions: [String: [JSONObject]] = [:]
     private var lastTicks: Int64 = 0
     private var requestCount = 0
     private var admitNext = false
 
-    init(clock: Clock = .ticks, opaqueIDs: Bool = false) {
+    init(clock: Clock = .ticks, opaqueIDs: Bool = false, defect: MockDefect? = nil) {
         self.clock = clock
         self.opaqueIDs = opaqueIDs
+        self.defect = defect
     }
 
     // MARK: Throttling
@@ -53,22 +61,26 @@ actor PositionStore {
 
     // MARK: Users
 
-    /// Records or refreshes the caller; returns its record.
+    /// Users are known per tenant (reference §9.2): the same directory never answers for another.
+    private static func userKey(tenant: String, id: String) -> String { tenant + "|" + id.lowercased() }
+
+    /// Records or refreshes the caller in its tenant; returns its record.
     @discardableResult
     func register(_ caller: Caller) -> UserRecord {
-        let key = caller.objectID.lowercased()
-        var record = users[key] ?? UserRecord(id: caller.objectID)
+        let key = Self.userKey(tenant: caller.tenantID, id: caller.objectID)
+        var record = users[key] ?? UserRecord(id: caller.objectID, tenantID: caller.tenantID)
         if let upn = caller.userPrincipalName { record.userPrincipalName = upn }
         if let name = caller.displayName { record.displayName = name }
         users[key] = record
         return record
     }
 
-    /// `/users/{key}`: by id (GUIDs compare case-insensitively) or by UPN (case-insensitive unless
-    /// a defect says otherwise).
-    func user(matching key: String, upnCaseSensitive: Bool) -> UserRecord? {
-        if let byID = users[key.lowercased()] { return byID }
-        return users.values.first { record in
+    /// `/users/{key}` within one tenant (nil: any tenant, the `cross-tenant-visible` defect): by id
+    /// (GUIDs compare case-insensitively) or by UPN (case-insensitive unless a defect says otherwise).
+    func user(matching key: String, tenant: String?, upnCaseSensitive: Bool) -> UserRecord? {
+        let candidates = users.values.filter { tenant == nil || $0.tenantID == tenant }
+        if let byID = candidates.first(where: { $0.id.lowercased() == key.lowercased() }) { return byID }
+        return candidates.first { record in
             guard let upn = record.userPrincipalName else { return false }
             return upnCaseSensitive ? upn == key : upn.lowercased() == key.lowercased()
         }
@@ -78,7 +90,7 @@ actor PositionStore {
 
     /// Ordered by createdDateTime (reference §1), ties by id, so a paging cursor is stable.
     func list(owner: String) -> [JSONObject] {
-        (positions[owner.lowercased()] ?? []).sorted { Self.cursor(of: $0) < Self.cursor(of: $1) }
+        listed(positions[owner.lowercased()] ?? [], owner: owner.lowercased()).sorted { Self.cursor(of: $0) < Self.cursor(of: $1) }
     }
 
     /// An item's place in list order, as `$skiptoken` carries it: later deletions and creations
@@ -102,6 +114,7 @@ actor PositionStore {
         entity["lastModifiedDateTime"] = stamp
         entity[Self.revisionKey] = .int(1)
         positions[owner.lowercased(), default: []].append(entity)
+        noteCreated(entity)
         return entity
     }
 
@@ -118,14 +131,17 @@ actor PositionStore {
         after[Self.revisionKey] = .int(Int(before[Self.revisionKey]?.numberValue?.int64 ?? 0) + 1)
         if !freezeLastModified { after["lastModifiedDateTime"] = .string(nextTimestamp().dateTimeOffset) }
         positions[key]?[index] = after
+        noteUpdated(before: before, after: after)
         return (before, after)
     }
 
     /// True when something was removed.
     func delete(owner: String, id: String) -> Bool {
         let key = owner.lowercased()
-        guard let index = positions[key]?.firstIndex(where: { $0["id"]?.stringValue == id }) else { return false }
-        positions[key]?.remove(at: index)
+        guard let index = positions[key]?.firstIndex(where: { $0["id"]?.stringValue == id }),
+            let removed = positions[key]?.remove(at: index)
+        else { return false }
+        noteDeleted(removed, owner: key)
         return true
     }
 

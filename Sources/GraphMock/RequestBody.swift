@@ -15,6 +15,14 @@ enum RequestBody {
             let mediaType = contentType?.split(separator: ";", maxSplits: 1).first
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard mediaType == "application/json" else { throw .unsupportedMediaType(contentType, variants: variants) }
+            if defect == .rejectsCharsetContentType, contentType?.contains(";") == true {
+                throw .unsupportedMediaType(contentType, variants: variants)
+            }
+        }
+        if defect == .rejectsEscapedUnicode, request.body.indices.dropLast().contains(where: {
+            request.body[$0] == UInt8(ascii: "\\") && request.body[$0 + 1] == UInt8(ascii: "u")
+        }) {
+            throw .unreadableJSON("\\u escapes are not supported")
         }
         let parsed: JSONParser.Result
         do {

@@ -10,16 +10,19 @@ enum Router {
     static let collectionMethods = ["GET", "POST"]
     static let itemMethods = ["GET", "PATCH", "DELETE"]
 
-    static func resolve(method: String, target: String) throws(GraphError) -> Route {
+    /// `decodeBeforeSplit` is the `path-decoded-before-split` defect: `%2F` inside an id then
+    /// splits it, as a server that decodes the whole path first does.
+    static func resolve(method: String, target: String, decodeBeforeSplit: Bool = false) throws(GraphError) -> Route {
         let pathPart = target.prefix { $0 != "?" }
         let queryPart = target.dropFirst(pathPart.count + 1)
 
-        var raw = pathPart.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let splittable = decodeBeforeSplit ? (String(pathPart).removingPercentEncoding ?? String(pathPart)) : String(pathPart)
+        var raw = splittable.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if raw.last == "", raw.count > 2 { raw.removeLast() }
         guard raw.first == "" else { throw .routeNotFound(String(pathPart)) }
         var segments: [String] = []
         for segment in raw.dropFirst() {
-            guard let decoded = segment.removingPercentEncoding, !decoded.isEmpty else {
+            guard let decoded = decodeBeforeSplit ? segment : segment.removingPercentEncoding, !decoded.isEmpty else {
                 throw .routeNotFound(String(pathPart))
             }
             segments.append(decoded)

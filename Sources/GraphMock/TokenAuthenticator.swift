@@ -82,7 +82,8 @@ struct TokenAuthenticator {
             displayName: (isAppOnly ? claims["app_displayname"] : claims["name"])?.stringValue,
             appID: (claims["appid"] ?? claims["azp"])?.stringValue,
             isAppOnly: isAppOnly,
-            permissions: permissions)
+            permissions: permissions,
+            tenantID: claims["tid"]?.stringValue?.lowercased() ?? "")
     }
 }
 

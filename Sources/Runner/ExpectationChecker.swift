@@ -100,6 +100,8 @@ struct ExpectationChecker {
             return checkMembership(membership, body: body, wanted: true)
         case .notContains(let membership):
             return checkMembership(membership, body: body, wanted: false)
+        case .listEntry(let entry):
+            return checkListEntry(entry, body: body, warnings: &warnings)
         }
     }
 

@@ -58,7 +58,8 @@ public struct TokenMinter: Sendable {
         case .malformed, .wrongKey, nil:
             break
         }
-        let tenant = Self.tenantID
+        // A principal of another tenant (reference §9.2) gets that tenant's `tid`, and its issuer.
+        let tenant = principal.tenant ?? Self.tenantID
         var claims: [(key: String, value: JSONValue)] = [
             ("aud", .string(audience)),
             ("iss", .string(Self.expand(principal.issuer ?? issuer, tenant: tenant))),

@@ -40,7 +40,7 @@ struct DefectTests {
         return (harness, await harness.send("GET", "\(me)/\(id)"))
     }
 
-    static let rows: [Row] = [
+    static let rows: [Row] = isolationRows + [
         Row(defect: .authNotChecked) { await status($0, "GET", me, token: nil) == 200 },
         Row(defect: .expiredTokenAccepted) {
             await status($0, "GET", me, token: TestToken.user(overrides: ["exp": .int(TestToken.now - 1000)])) == 200

@@ -134,6 +134,11 @@ struct VariantTests {
             let last = await harness.send("GET", me)
             return statuses.last == 429 && statuses.dropLast().allSatisfy { $0 == 200 } && last.status == 200
         },
+        Row(variant: .crossTenant403) {
+            let harness = harness($0)
+            _ = try await harness.create(token: DefectTests.aliceInA)
+            return await harness.send("GET", alicePath, token: DefectTests.outsiderInB).status == 403
+        },
     ]
 
     @Test func everyVariantHasARow() {

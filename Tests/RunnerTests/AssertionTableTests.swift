@@ -67,6 +67,10 @@ import Testing
         Row(keyword: .notContains, name: "notContains", request: "GET \(list)", expect: #"{notContains: {/value: {id: "${uuid}"}}}"#, failure: nil),
         Row(keyword: .notContains, name: "notContains", request: "GET \(list)", expect: #"{notContains: {/value: {id: "${position.id}"}}}"#,
             failure: "expected no element matching"),
+        Row(keyword: .listEntry, name: "listEntry", request: "GET \(list)",
+            expect: #"{listEntry: {id: "${position.id}", equals: before, except: [server-managed]}}"#, failure: nil),
+        Row(keyword: .listEntry, name: "listEntry", request: "GET \(list)",
+            expect: #"{listEntry: {id: "${uuid}", equals: before}}"#, failure: "/value: expected an element with id"),
     ]
 
     /// A case name per row: "pass at", "fail at".
