@@ -31,7 +31,7 @@ let package = Package(
             dependencies: ["JSONShape", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Reporting", swiftSettings: swiftSettings),
+        .target(name: "Reporting", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
         .target(
             name: "Runner",
             dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting"],

@@ -39,7 +39,17 @@ struct TextCleaner {
         let message = message(problem.message, or: message(firstLine, or: type))
         // GitLab shows only the text, so it must never be empty (rule 9).
         let text = detail.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? message : detail
-        return Problem(type: type, message: message, detail: text)
+        return Problem(type: type, message: message, detail: text, mismatches: problem.mismatches.map(mismatch))
+    }
+
+    /// Every field of a mismatch cleaned like the rest; snapshot bodies keep their lines.
+    func mismatch(_ mismatch: Mismatch) -> Mismatch {
+        Mismatch(
+            pointer: mismatch.pointer.map { line($0) },
+            expected: line(mismatch.expected, maxCharacters: 2048),
+            actual: line(mismatch.actual, maxCharacters: 2048),
+            location: mismatch.location.map { line($0) }.flatMap { $0.isEmpty ? nil : $0 },
+            comparison: mismatch.comparison.map { Mismatch.Comparison(snapshot: block($0.snapshot), current: block($0.current)) })
     }
 
     /// A case with every text field cleaned; names are made unique by the caller.
@@ -65,7 +75,8 @@ struct TextCleaner {
                 RetryNote(status: $0.status, retryAfterSeconds: max(0, $0.retryAfterSeconds.isFinite ? $0.retryAfterSeconds : 0),
                           request: message($0.request, or: "request"))
             },
-            clientRequestIDs: item.clientRequestIDs.map { line($0) }.filter { !$0.isEmpty })
+            clientRequestIDs: item.clientRequestIDs.map { line($0) }.filter { !$0.isEmpty },
+            tags: item.tags.map { line($0) }.filter { !$0.isEmpty })
     }
 
     private func redacted(_ text: String) -> String {

@@ -1,0 +1,27 @@
+/// Escaping for the HTML report: every string that did not come from this file goes through here.
+///
+/// `XMLText` already strips terminal escapes, makes control characters visible and escapes
+/// `& < > "`; in HTML that is enough for element text and for double-quoted attributes, which are
+/// the only kind the report writes. `<script>`, `<style>` and event-handler attributes are never
+/// built from data, so no other escaping context exists.
+enum HTMLText {
+    /// Element text (inside `<pre>` too: line breaks are kept).
+    static func text(_ value: String) -> String {
+        XMLText.escapeText(value)
+    }
+
+    /// A double-quoted attribute value, on one line.
+    static func attribute(_ value: String) -> String {
+        XMLText.escapeAttribute(value)
+    }
+
+    /// A fragment identifier part: letters, digits, "-" and "_" kept, anything else as "_".
+    static func token(_ value: String) -> String {
+        String(value.unicodeScalars.map { scalar -> Character in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": Character(scalar)
+            default: "_"
+            }
+        })
+    }
+}
