@@ -119,6 +119,7 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         try Self.write(report, output: output, secrets: Array(driver.tokens.values))
+        try ReadableReports.write(report, output: output, targetReports: driver.prepared.target.reports, secrets: Array(driver.tokens.values))
         console.summary(report, junitPath: output.junit, jsonPath: output.json)
         let status = ExitStatus.of(report)
         if status != .passed { throw ToolExit(status) }
