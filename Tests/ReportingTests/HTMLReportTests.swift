@@ -19,10 +19,25 @@ import Testing
         }
     }
 
+    /// The page's structure per outcome. The style sheet and script (and so their hashes) are
+    /// elided: they are the same on every page, and `pageLoadsNothingAndDeclaresAStrictPolicy`
+    /// checks them.
     @Test(arguments: Fixtures.goldens.map(\.name) + ["showcase"])
     func htmlMatchesGolden(_ name: String) throws {
         let report = name == "showcase" ? HTMLFixtures.showcase : GoldenTests.report(name)
-        try Golden.check(HTMLReportWriter.render(report), named: "\(name).html")
+        try Golden.check(Self.structure(HTMLReportWriter.render(report)), named: "\(name).html")
+    }
+
+    static func structure(_ page: String) -> String {
+        var text = page
+        for (pattern, replacement) in [
+            (#"<style>[\s\S]*?</style>"#, "<style>…</style>"),
+            (#"<script>[\s\S]*?</script>"#, "<script>…</script>"),
+            (#"'sha256-[A-Za-z0-9+/=]+'"#, "'sha256-…'"),
+        ] {
+            text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return text
     }
 
     @Test func summaryShowsVerdictCountsAndRunFacts() {
@@ -159,9 +174,10 @@ import Testing
     /// Past the page cap, text is cut, never cases.
     @Test func overCapPageCutsTextNotCases() {
         var options = HTMLOptions()
-        options.maxFileBytes = 600 * 1024
-        let page = HTMLReportWriter.render(HTMLFixtures.large(count: 200), options: options)
-        #expect(Self.articles(page).count == 200)
+        options.maxFileBytes = 250 * 1024
+        let page = HTMLReportWriter.render(HTMLFixtures.large(count: 50), options: options)
+        #expect(page.utf8.count <= 250 * 1024)
+        #expect(Self.articles(page).count == 50)
         #expect(page.contains("<dt>Report cut</dt>"))
     }
 
