@@ -12,7 +12,6 @@ enum HTMLAssets {
         "default-src 'none'",
         "style-src 'sha256-\(SHA256.base64(style))'",
         "script-src 'sha256-\(SHA256.base64(script))'",
-        "img-src data:",
         "base-uri 'none'",
         "form-action 'none'",
     ].joined(separator: "; ")
@@ -37,7 +36,7 @@ enum HTMLAssets {
         .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0 0 12px}.facts dt{color:var(--muted)}.facts dd{margin:0}
         table.props{border-collapse:collapse;margin:6px 0}table.props td,table.props th{border:1px solid var(--line);\
         padding:2px 8px;text-align:left;vertical-align:top}
-        .chart text{font-size:12px;fill:currentColor}.chart .b-passed{fill:var(--pass)}.chart .b-failed{fill:var(--fail)}\
+        .chart{max-width:100%;height:auto}.chart text{font-size:12px;fill:currentColor}.chart .b-passed{fill:var(--pass)}.chart .b-failed{fill:var(--fail)}\
         .chart .b-error{fill:var(--err)}.chart .b-skipped{fill:var(--skip)}
         #filters{position:sticky;top:0;background:var(--bg);border-bottom:1px solid var(--line);padding:8px 0;display:flex;\
         flex-wrap:wrap;gap:6px 16px;align-items:center;z-index:1}#filters[hidden]{display:none}
