@@ -21,6 +21,8 @@ struct CLIProcess {
         process.currentDirectoryURL = directory ?? repoRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // The suite itself may run under CI: its test runs must not annotate or write the job summary.
+        for key in ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI"] { env[key] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), err = Pipe()
