@@ -16,7 +16,8 @@ extension HTMLPage {
     }
 
     private func testCase(_ item: CaseReport, id: String, area: String, into out: inout String) {
-        let kind = Self.outcomeClass(item.outcome)
+        // The outcome word is the CSS class and what the outcome filter matches.
+        let kind = item.outcome.kind
         out += "<article class=\"case \(kind)\" id=\"\(id)\" data-outcome=\"\(kind)\" data-area=\"\(HTMLText.attribute(area))\""
         out += " data-tags=\"\(HTMLText.attribute(item.tags.joined(separator: " ")))\">\n"
         out += "<h3>\(Self.badge(item.outcome))\(HTMLText.text(item.name))</h3>\n"

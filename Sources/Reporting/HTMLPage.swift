@@ -49,9 +49,6 @@ struct HTMLPage {
         report.properties.first { $0.name == name }?.value
     }
 
-    /// Outcome word as the filters and CSS classes use it.
-    static func outcomeClass(_ outcome: CaseOutcome) -> String { outcome.kind }
-
     static func badge(_ outcome: CaseOutcome) -> String {
         switch outcome {
         case .passed: "<span class=\"badge b-passed\">PASS</span>"

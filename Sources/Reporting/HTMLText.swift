@@ -14,14 +14,4 @@ enum HTMLText {
     static func attribute(_ value: String) -> String {
         XMLText.escapeAttribute(value)
     }
-
-    /// A fragment identifier part: letters, digits, "-" and "_" kept, anything else as "_".
-    static func token(_ value: String) -> String {
-        String(value.unicodeScalars.map { scalar -> Character in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "-", "_": Character(scalar)
-            default: "_"
-            }
-        })
-    }
 }
