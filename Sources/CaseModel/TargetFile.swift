@@ -11,6 +11,11 @@ public struct TargetFile: Sendable {
     public var users: [String: TargetUser]
     public var principals: [String: PrincipalConfig]
     public var policies: [String: JSONValue]
+    /// Extra reports to write beside the JUnit file (`reports: [html]`), as `run --report` asks.
+    public var reports: [String] = []
+
+    /// The values `reports:` (and `run --report`) accept.
+    public static let reportFormats = ["html"]
 
     public var usesEmbeddedMock: Bool { baseURL == "embedded" }
 

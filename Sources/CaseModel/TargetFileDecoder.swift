@@ -3,7 +3,7 @@ import JSONShape
 
 /// Reads `cases/targets/*.yaml`, reporting problems with their locations.
 public enum TargetFileDecoder {
-    static let keys = ["name", "baseUrl", "users", "principals", "policies"]
+    static let keys = ["name", "baseUrl", "users", "principals", "policies", "reports"]
     static let principalKeys = ["user", "app", "tenant", "scp", "roles", "token", "iss"]
     static let tokenKeys = ["mint", "env", "file", "command"]
 
@@ -65,9 +65,13 @@ public enum TargetFileDecoder {
             guard let name = key.string else { continue }
             policies[name] = value.jsonValue
         }
+        let reports = reader.stringList("reports")
+        for report in reports where !TargetFile.reportFormats.contains(report.value) {
+            sink.error("unknown report '\(report.value)'" + Suggestion.hint(for: report.value, in: TargetFile.reportFormats), at: report.location)
+        }
         return TargetFile(
             path: path, name: reader.string("name")?.value ?? path, baseURL: baseURL.value,
-            users: users, principals: principals, policies: policies
+            users: users, principals: principals, policies: policies, reports: reports.map(\.value)
         )
     }
 

@@ -20,6 +20,8 @@ public struct CaseReport: Sendable, Codable {
     public var retries: [RetryNote]
     /// `client-request-id` values sent, so a failure can be traced in Graph's logs.
     public var clientRequestIDs: [String]
+    /// The case's tags (file tags, then its own), for filtering in the HTML report.
+    public var tags: [String]
 
     public init(
         classname: String,
@@ -29,7 +31,8 @@ public struct CaseReport: Sendable, Codable {
         location: String? = nil,
         transcript: String? = nil,
         retries: [RetryNote] = [],
-        clientRequestIDs: [String] = []
+        clientRequestIDs: [String] = [],
+        tags: [String] = []
     ) {
         self.classname = classname
         self.name = name
@@ -39,5 +42,6 @@ public struct CaseReport: Sendable, Codable {
         self.transcript = transcript
         self.retries = retries
         self.clientRequestIDs = clientRequestIDs
+        self.tags = tags
     }
 }

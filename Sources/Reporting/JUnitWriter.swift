@@ -40,7 +40,7 @@ public enum JUnitWriter {
 
     /// The next, smaller policy when the document is over `maxFileBytes`, or nil when nothing is
     /// left to cut (cases themselves are never dropped: the counts must stay true).
-    private static func shrink(_ policy: TextPolicy, maxFileBytes: Int) -> TextPolicy? {
+    static func shrink(_ policy: TextPolicy, maxFileBytes: Int) -> TextPolicy? {
         var next = policy
         next.truncationNote = "text cut to fit maxFileBytes=\(maxFileBytes)"
         if policy.keepPassingTranscripts {

@@ -86,7 +86,8 @@ struct TextCleaner {
                 RetryNote(status: $0.status, retryAfterSeconds: max(0, $0.retryAfterSeconds.isFinite ? $0.retryAfterSeconds : 0),
                           request: message($0.request, or: "request"))
             },
-            clientRequestIDs: item.clientRequestIDs.map { line($0) }.filter { !$0.isEmpty })
+            clientRequestIDs: item.clientRequestIDs.map { line($0) }.filter { !$0.isEmpty },
+            tags: item.tags.map { line($0) }.filter { !$0.isEmpty })
     }
 
     private func redacted(_ text: String) -> String {

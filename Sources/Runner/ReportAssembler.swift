@@ -8,7 +8,8 @@ public enum ReportAssembler {
                                 properties: [ReportProperty], interrupted: Bool) -> RunReport {
         var suites: [SuiteReport] = []
         var indexByFile: [String: Int] = [:]
-        for (item, result) in zip(planned, results) {
+        for (item, var result) in zip(planned, results) {
+            result.tags = item.tags
             if let index = indexByFile[item.file.path] {
                 suites[index].cases.append(result)
             } else {

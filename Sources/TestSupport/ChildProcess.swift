@@ -29,6 +29,8 @@ public final class ChildProcess: @unchecked Sendable {
         process.currentDirectoryURL = directory ?? BuiltProduct.repoRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // The suite itself may run under CI: its test runs must not annotate or write the job summary.
+        for key in ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITLAB_CI"] { env[key] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let outPipe = Pipe(), errPipe = Pipe()

@@ -98,6 +98,8 @@ struct RunCommand: AsyncParsableCommand {
         let result = try await catalogue.perform(console: console)
         if let path = result.recordingPath, !output.quiet { print("Recording: \(path)") }
         let preparedReport = try output.reportOutput.write(result.report, secrets: Array(prepared.tokens.values))
+        try ReadableReports.write(result.report, output: output, targetReports: prepared.prepared.target.reports,
+                                  secrets: Array(prepared.tokens.values))
         if let diagnosis = result.report.properties.first(where: { $0.name == "run.diagnosis" })?.value {
             // Before the summary, which stays the last line (CI log parsers look for it there).
             print("diagnosis: \(diagnosis)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import CurlClient
 import Foundation
 import JSONShape
+import Reporting
 import Runner
 
 /// Where the cases and the target come from, shared by run, lint and selftest.
@@ -95,6 +96,15 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(name: .customLong("gitlab-file-attribute"), help: "Add file= to each <testcase> for GitLab's File column (the Jenkins xUnit XSD rejects it).")
     var gitlabFileAttribute = false
+
+    @Option(name: .long, help: "Also write a self-contained HTML report (one file, no network) here.")
+    var html: String?
+
+    @Option(name: .long, help: "Extra report beside the JUnit file (repeatable): 'html' writes report.html there.")
+    var report: [ExtraReport] = []
+
+    @Option(name: .long, help: "CI annotations: auto (GitHub Actions or GitLab CI when detected), github, gitlab, none.")
+    var annotations: AnnotationFormat = .auto
 }
 
 extension SuiteOptions {
