@@ -11,7 +11,7 @@ struct GraphConformance: AsyncParsableCommand {
         commandName: "graph-conformance",
         abstract: "Contract-conformance suite for Microsoft Graph 'Update workPosition' (beta).",
         version: GraphConformanceVersion.current,
-        subcommands: [RunCommand.self, ServeCommand.self, LintCommand.self, SelftestCommand.self, CleanupCommand.self],
+        subcommands: [RunCommand.self, ServeCommand.self, LintCommand.self, SelftestCommand.self, CleanupCommand.self, ExploreCommand.self],
         defaultSubcommand: RunCommand.self
     )
 
