@@ -46,7 +46,7 @@ extension SequenceRunner {
             position.candidates = [matching]
         } else {
             let differences = JSONDiff.differences(before: position.candidates[0], after: actual, ignoring: [])
-            return bodyDisagreement(kind, differences, expected: position.candidates[0], step: step, opIndex: opIndex)
+            return bodyDisagreement(kind, differences, expected: position.candidates[0], actual: actual, step: step, opIndex: opIndex)
         }
         if returned["id"]?.stringValue != position.id {
             return Disagreement(kind: kind, opIndex: opIndex, step: step, summary: "id changed",
@@ -92,19 +92,29 @@ extension SequenceRunner {
         return nil
     }
 
-    func bodyDisagreement(_ kind: Disagreement.Kind, _ differences: [JSONDifference], expected: JSONValue, step: ExploreStep, opIndex: Int) -> Disagreement {
+    func bodyDisagreement(_ kind: Disagreement.Kind, _ differences: [JSONDifference], expected: JSONValue, actual: JSONValue,
+                          step: ExploreStep, opIndex: Int) -> Disagreement {
         var checks: [CaseCheck] = []
         for difference in differences {
             if let value = expected.value(at: difference.pointer), value != .null {
                 checks.append(.at(pointer: difference.pointer.description, value: value.rendered()))
             } else {
-                checks.append(.isNull(pointer: difference.pointer.description))
+                // The model holds nothing there; a conforming target may render an object whose
+                // members are all null, so the case asserts null at each leaf the target filled.
+                for leaf in Self.filledLeaves(actual.value(at: difference.pointer), at: difference.pointer) {
+                    checks.append(.isNull(pointer: leaf.description))
+                }
             }
         }
         let where_ = differences.prefix(3).map { $0.pointer.description }.joined(separator: ", ")
         return Disagreement(kind: kind, opIndex: opIndex, step: step, summary: "\(kind.rawValue) differs from the model at \(where_)",
                             mismatches: differences.map { Mismatch(pointer: $0.pointer.description, expected: $0.before, actual: $0.after, location: nil) },
                             checks: checks)
+    }
+
+    static func filledLeaves(_ value: JSONValue?, at pointer: JSONPointer) -> [JSONPointer] {
+        guard case .object(let object)? = value else { return [pointer] }
+        return object.flatMap { filledLeaves($0.value, at: pointer.appending($0.key)) }
     }
 
     /// Reference §9.1/§9.3: a list holds this user's live positions, none deleted, none of another user.

@@ -114,8 +114,9 @@ struct SequenceRunner {
             position.stamp = (stamp, answer.receivedAt, opIndex)
         }
         model.positions[handle] = position
-        let differences = JSONDiff.differences(before: position.candidates[0], after: normalizer.entity(returned), ignoring: [])
-        guard differences.isEmpty else { return bodyDisagreement(.response, differences, expected: position.candidates[0], step: step, opIndex: opIndex) }
+        let actual = normalizer.entity(returned)
+        let differences = JSONDiff.differences(before: position.candidates[0], after: actual, ignoring: [])
+        guard differences.isEmpty else { return bodyDisagreement(.response, differences, expected: position.candidates[0], actual: actual, step: step, opIndex: opIndex) }
         return nil
     }
 }

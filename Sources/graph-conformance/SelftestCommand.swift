@@ -31,7 +31,7 @@ struct SelftestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let driver = try RunDriver.prepare(suite, baseURL: nil, forceMint: true)
-        let defects = try defect.isEmpty ? MockDefect.allCases : defect.map { name in
+        let defects = try defect.isEmpty ? MockDefect.allCases.filter { !$0.needsExploration } : defect.map { name in
             guard let parsed = MockDefect(rawValue: name) else { throw ValidationError("unknown defect '\(name)'") }
             return parsed
         }
