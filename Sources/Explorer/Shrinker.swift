@@ -45,6 +45,14 @@ struct Shrinker {
     /// by /me, then simplify each body.
     func candidates(_ sequence: ExploreSequence) -> [ExploreSequence] {
         var result: [ExploreSequence] = []
+        // Serial first: a sequence without races reproduces on the first try, so the rest is cheap.
+        for (index, op) in sequence.ops.enumerated() {
+            if case .concurrent(let steps) = op {
+                var candidate = sequence
+                candidate.ops.replaceSubrange(index...index, with: steps.map(ExploreOp.single))
+                result.append(candidate)
+            }
+        }
         let count = sequence.ops.count
         var chunk = max(1, count / 2)
         while chunk >= 1 {
@@ -56,13 +64,6 @@ struct Shrinker {
                 start += chunk
             }
             chunk /= 2
-        }
-        for (index, op) in sequence.ops.enumerated() {
-            if case .concurrent(let steps) = op {
-                var candidate = sequence
-                candidate.ops.replaceSubrange(index...index, with: steps.map(ExploreOp.single))
-                result.append(candidate)
-            }
         }
         for (index, op) in sequence.ops.enumerated() {
             guard case .single(let step) = op else { continue }

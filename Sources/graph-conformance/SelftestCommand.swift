@@ -29,7 +29,24 @@ struct SelftestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where to write the full defect × case matrix (Markdown).")
     var matrix: String = "reports/selftest.md"
 
+    @Flag(name: .long, help: "Prove explore instead of the catalogue: no disagreement on the clean mock and its variants, every reachable defect found, each written case failing on it.")
+    var explore = false
+
+    @Option(name: .customLong("explore-budget"), help: "With --explore: steps per exploration.")
+    var exploreBudget: Int = 2000
+
     func run() async throws {
+        if explore {
+            Interruption.shared.install()
+            let defects = try defect.isEmpty ? MockDefect.allCases : defect.map { name in
+                guard let parsed = MockDefect(rawValue: name) else { throw ValidationError("unknown defect '\(name)'") }
+                return parsed
+            }
+            let selftest = SelftestExplore(suite: suite, budget: exploreBudget, seed: 1, jobs: jobs, defects: defects,
+                                           matrixPath: "reports/selftest-explore.md")
+            if try await !selftest.run() { throw ToolExit(.contractFailures) }
+            return
+        }
         let driver = try RunDriver.prepare(suite, baseURL: nil, forceMint: true)
         let defects = try defect.isEmpty ? MockDefect.allCases.filter { !$0.needsExploration } : defect.map { name in
             guard let parsed = MockDefect(rawValue: name) else { throw ValidationError("unknown defect '\(name)'") }

@@ -1,0 +1,36 @@
+import GraphMock
+
+/// What `selftest --explore` demands of explore for each built-in defect: found within a stated
+/// budget (steps), or out of reach with the reason. One exhaustive switch, so a new defect cannot
+/// be added without deciding.
+enum ExploreReach {
+    case finds(budget: Int)
+    case outOfReach(String)
+
+    static func of(_ defect: MockDefect) -> ExploreReach {
+        switch defect {
+        // Explore sends only well-formed bearer tokens of the target's principals.
+        case .authNotChecked, .expiredTokenAccepted, .notYetValidAccepted, .wrongAudienceAccepted, .lowercaseBearerRejected,
+            .noWWWAuthenticate:
+            return .outOfReach("authentication: explore sends only valid tokens (the auth cases cover them)")
+        case .readScopeCanWrite, .appOnlyAllowed, .crossUserWriteAllowed, .deniedRequestApplied:
+            return .finds(budget: 2000)
+        case .invalidEnumAccepted, .enumCaseInsensitive, .validEnumRejected, .badDateAccepted, .unknownPropertyAccepted,
+            .wrongTypeAccepted, .malformedJSONAccepted, .contentTypeNotChecked:
+            return .finds(budget: 2000)
+        case .patchReplacesEntity, .patchReturns204, .patchServerError, .staleResponseBody, .readOnlyWritable, .lastModifiedFrozen,
+            .nullIgnored, .collectionAppended, .nestedMergeReplaces, .patchUnknownCreates:
+            return .finds(budget: 2000)
+        case .createReturns200, .deleteNotApplied, .wrongJSONType, .missingID, .dateRenderedAsDateTime, .errorBodyNotJSON,
+            .contentTypeNotJSON:
+            return .finds(budget: 2000)
+        case .selectIgnored: return .outOfReach("query options: explore sends no $select")
+        case .upnCaseSensitive: return .outOfReach("explore addresses users by their UPN as the target file spells it")
+        case .clientRequestIDNotEchoed, .requestIDMissing:
+            return .outOfReach("diagnostic headers: explore compares bodies and statuses, the response cases check headers")
+        case .retryAfterMissing: return .finds(budget: 2000)
+        case .astralStringsTruncated, .doublesAsFloat, .preEpochDatesShifted: return .finds(budget: 2000)
+        case .concurrentPatchLostUpdate: return .finds(budget: 2000)
+        }
+    }
+}
