@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExplorerTests",
-            dependencies: ["Explorer", "GraphMock", "JSONShape", "CaseModel", "Runner", "Reporting", "TestSupport"],
+            dependencies: ["Explorer", "GraphMock", "JSONShape", "CaseModel", "Runner", "Reporting", "TestSupport", "CurlClient"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -31,7 +31,7 @@ public struct ExploreStep: Sendable, Hashable {
         }
     }
 
-    var method: String {
+    public var method: String {
         switch action {
         case .create: "POST"
         case .patch: "PATCH"
@@ -65,7 +65,7 @@ public enum ExploreOp: Sendable, Hashable {
     case single(ExploreStep)
     case concurrent([ExploreStep])
 
-    var steps: [ExploreStep] {
+    public var steps: [ExploreStep] {
         switch self {
         case .single(let step): [step]
         case .concurrent(let steps): steps

@@ -3,6 +3,7 @@ import Explorer
 import Foundation
 import GraphMock
 import JSONShape
+import Reporting
 import Runner
 import Testing
 

@@ -1,4 +1,5 @@
 import CaseModel
+import CurlClient
 import Explorer
 import Foundation
 import GraphMock

@@ -6,7 +6,7 @@ import Testing
 struct ModelTests {
     @Test func mergeKeepsNestedSiblingsReplaceDropsThem() {
         let stored: JSONValue = ["detail": ["jobTitle": "a", "role": "b"], "categories": ["x", "y"]]
-        let body: JSONObject = ["detail": ["role": "c"], "categories": ["z"]]
+        let body = JSONObject([("detail", ["role": "c"]), ("categories", ["z"])])
         #expect(PatchSemantics.apply(body, to: stored, nested: .merge) == ["detail": ["jobTitle": "a", "role": "c"], "categories": ["z"]])
         #expect(PatchSemantics.apply(body, to: stored, nested: .replace) == ["detail": ["role": "c"], "categories": ["z"]])
     }
