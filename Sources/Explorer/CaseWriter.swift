@@ -36,8 +36,20 @@ public struct CaseWriter {
             "cases:",
             "  - name: \(quoted(disagreement.summary))",
             "    note: \(quoted(noteText(finding)))",
-            "    steps:",
         ]
+        // Each user whose collection the case addresses calls once first, as explore's run did: a
+        // target that learns its users from their first call (the embedded mock) then knows them.
+        var introduced: [String] = []
+        for step in sequence.ops.flatMap(\.steps) where !introduced.contains(step.owner) && target.principal(step.owner)?.user != nil {
+            introduced.append(step.owner)
+        }
+        if !introduced.isEmpty {
+            lines.append("    setup:")
+            for owner in introduced {
+                lines.append("      - {as: \(owner), method: GET, path: /me/profile/positions, expect: {status: 200}}")
+            }
+        }
+        lines.append("    steps:")
         var model = ReferenceModel(target: target)
         var created: [(handle: String, owner: String)] = []
         var snapshots: [Int: String] = [:]
