@@ -16,11 +16,18 @@ public struct Disagreement: Sendable {
     /// Assertions for the written case's failing step.
     var checks: [CaseCheck]
 
-    /// Same kind, same request, same top-level member: the same breach for de-duplication and for
-    /// deciding whether a shrunk sequence still shows it.
+    /// What makes two disagreements the same breach, for de-duplication and for deciding whether a
+    /// shrunk sequence still shows it: a status on the same kind of request; a wrong stored value
+    /// at the same top-level member, whether a PATCH response or a later read shows it first; the
+    /// same shape, header or timestamp rule.
     public var signature: String {
         let member = mismatches.first?.pointer.map { "/" + ($0.split(separator: "/").first.map(String.init) ?? "") } ?? ""
-        return "\(kind.rawValue) \(step.method) \(step.action.kindName)\(member)"
+        switch kind {
+        case .status, .transport: return "\(kind.rawValue) \(step.method) \(step.action.kindName)"
+        case .response, .readBack: return "stored value\(member)"
+        case .shape, .header: return "\(kind.rawValue) \(checks.first.map { "\($0)" } ?? "")"
+        case .list, .timestamp: return kind.rawValue
+        }
     }
 }
 
