@@ -116,7 +116,9 @@ public struct Exploration: Sendable {
             let shrinker = Shrinker(runner: SequenceRunner(contract: contract, target: target), lanes: lanes, maxRuns: settings.shrinkRuns)
             for key in order.prefix(settings.maxFindings) where !settings.stopRequested() {
                 guard let entry = bySignature[key] else { continue }
-                let (minimal, disagreement, runs) = shrinker.shrink(entry.sequence, disagreement: entry.disagreement)
+                // A transport failure is not shrunk: fewer steps would not make a silent target answer.
+                let (minimal, disagreement, runs) = entry.disagreement.kind == .transport
+                    ? (entry.sequence, entry.disagreement, 0) : shrinker.shrink(entry.sequence, disagreement: entry.disagreement)
                 findings.append(Finding(original: entry.sequence, minimal: minimal, disagreement: disagreement, occurrences: entry.count, shrinkRuns: runs))
             }
         }

@@ -32,7 +32,7 @@ public struct ExplorationReport {
             detail.append("model vs target:")
             detail += disagreement.mismatches.prefix(20).map { "  \($0.pointer ?? "(status)"): model \($0.expected), target \($0.actual)" }
             if let file { detail.append("  at \(file)") }
-            let problem = Problem(type: "graph.explore-\(disagreement.kind == .status ? "status" : "disagreement")",
+            let problem = Problem(type: disagreement.kind == .transport ? "transport.explore" : "graph.explore-\(disagreement.kind == .status ? "status" : "disagreement")",
                                   message: "\(disagreement.step.method) \(disagreement.kind.rawValue): \(disagreement.summary)",
                                   detail: detail.joined(separator: "\n"),
                                   mismatches: disagreement.mismatches.map { mismatch in
@@ -40,8 +40,10 @@ public struct ExplorationReport {
                                       located.location = file
                                       return located
                                   })
+            // No answer is not a contract breach: could-not-run, as `run` reports it.
+            let outcome: CaseOutcome = disagreement.kind == .transport ? .error(problem) : .failed(problem)
             cases.append(CaseReport(classname: Self.classname, name: "disagreement \(index + 1): \(disagreement.signature)",
-                                    time: 0, outcome: .failed(problem), location: file))
+                                    time: 0, outcome: outcome, location: file))
         }
         let summary = "seed \(settings.seed), budget \(settings.budget), jobs \(settings.jobs): \(result.steps) steps in \(result.sequences) sequences, "
             + String(format: "%.2f s (%.0f steps/s)", result.seconds, result.stepsPerSecond)
