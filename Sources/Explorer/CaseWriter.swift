@@ -59,7 +59,7 @@ public struct CaseWriter {
             for step in op.steps {
                 let expected = model.expected(step)
                 lines += stepLines(step, index: index, expected: expected, failing: index == disagreement.opIndex ? disagreement : nil,
-                                   snapshot: snapshots[index], model: model)
+                                   failingChecks: disagreement.checks, snapshot: snapshots[index], model: model)
                 if case .create(let handle, _) = step.action {
                     model.positions[handle] = ReferenceModel.Position(ownerUserID: model.ownerUserID(step) ?? "", id: handle, candidates: [])
                     created.append((handle, step.owner))
@@ -82,7 +82,7 @@ public struct CaseWriter {
     }
 
     private func stepLines(_ step: ExploreStep, index: Int, expected: ReferenceModel.Expected, failing: Disagreement?,
-                           snapshot: String?, model: ReferenceModel) -> [String] {
+                           failingChecks: [CaseCheck], snapshot: String?, model: ReferenceModel) -> [String] {
         var lines = ["      - name: \(quoted("op \(index + 1): \(step.action.kindName)\(step.handle.map { " " + $0 } ?? "")"))",
                      "        as: \(step.principal)",
                      "        method: \(step.method)",
@@ -102,7 +102,10 @@ public struct CaseWriter {
         lines.append("        expect:")
         lines.append("          status: \(status(expected))")
         if let failing { lines += checkLines(failing.checks) }
-        if case .create(let handle, _) = step.action { lines.append("        capture: {\(handle): /id}") }
+        if case .create(let handle, _) = step.action {
+            let needsCreated = failingChecks.contains { if case .at(_, let value) = $0 { value.contains("${\(handle)Created}") } else { false } }
+            lines.append("        capture: {\(handle): /id\(needsCreated ? ", \(handle)Created: /createdDateTime" : "")}")
+        }
         if let snapshot { lines.append("        snapshot: \(snapshot)") }
         return lines
     }

@@ -13,6 +13,9 @@ struct ReferenceModel {
         var exists = true
         /// Normalized settable members; more than one when the docs allow several outcomes.
         var candidates: [JSONValue]
+        /// The first candidate before normalization: where it holds null or nothing, a conforming
+        /// target renders null (not an object of nulls), which is what a written case may assert.
+        var raw: JSONValue = .object(JSONObject())
         var createdDateTime: String?
         /// The last `lastModifiedDateTime` seen, when it was received, and by which op.
         var stamp: (value: DateTimeOffsetValue, seenAt: Date, op: Int)?
@@ -98,6 +101,11 @@ struct ReferenceModel {
     private func isCreate(_ step: ExploreStep) -> Bool {
         if case .create = step.action { return true }
         return false
+    }
+
+    static func rawApplying(_ body: JSONValue, to raw: JSONValue, policy: ExplorePolicies.ComplexPatch) -> JSONValue {
+        guard case .object(let object) = body else { return raw }
+        return PatchSemantics.apply(object, to: raw, nested: policy == .replace ? .replace : .merge)
     }
 
     /// Candidate states after `body` is applied to each candidate (deduplicated, at most 16).

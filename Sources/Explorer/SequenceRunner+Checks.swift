@@ -45,7 +45,7 @@ extension SequenceRunner {
             position.candidates = [matching]
         } else {
             let differences = JSONDiff.differences(before: position.candidates[0], after: actual, ignoring: [])
-            return bodyDisagreement(kind, differences, expected: position.candidates[0], actual: actual, step: step, opIndex: opIndex)
+            return bodyDisagreement(kind, differences, expected: position.candidates[0], raw: position.raw, actual: actual, step: step, opIndex: opIndex)
         }
         if returned["id"]?.stringValue != position.id {
             return Disagreement(kind: kind, opIndex: opIndex, step: step, summary: "id changed",
@@ -57,7 +57,7 @@ extension SequenceRunner {
         {
             return Disagreement(kind: kind, opIndex: opIndex, step: step, summary: "createdDateTime changed",
                                 mismatches: [Mismatch(pointer: "/createdDateTime", expected: created, actual: now, location: nil)],
-                                checks: [.at(pointer: "/createdDateTime", value: "\"\(created)\"")])
+                                checks: [.at(pointer: "/createdDateTime", value: "\"${\(handle)Created}\"")])
         }
         if let problem = checkStamp(returned, position: &position, step: step, opIndex: opIndex, answer: answer) { return problem }
         model.positions[handle] = position
@@ -91,15 +91,17 @@ extension SequenceRunner {
         return nil
     }
 
-    func bodyDisagreement(_ kind: Disagreement.Kind, _ differences: [JSONDifference], expected: JSONValue, actual: JSONValue,
+    func bodyDisagreement(_ kind: Disagreement.Kind, _ differences: [JSONDifference], expected: JSONValue, raw: JSONValue, actual: JSONValue,
                           step: ExploreStep, opIndex: Int) -> Disagreement {
         var checks: [CaseCheck] = []
         for difference in differences {
             if let value = expected.value(at: difference.pointer), value != .null {
                 checks.append(.at(pointer: difference.pointer.description, value: value.rendered()))
+            } else if (raw.value(at: difference.pointer) ?? .null) == .null {
+                checks.append(.isNull(pointer: difference.pointer.description))
             } else {
-                // The model holds nothing there; a conforming target may render an object whose
-                // members are all null, so the case asserts null at each leaf the target filled.
+                // The model holds an object of nulls there; a conforming target may render it so,
+                // so the case asserts null at each leaf the target filled.
                 for leaf in Self.filledLeaves(actual.value(at: difference.pointer), at: difference.pointer) {
                     checks.append(.isNull(pointer: leaf.description))
                 }

@@ -39,6 +39,7 @@ extension SequenceRunner {
             for state in states where !finals.contains(state) { finals.append(state) }
         }
         position.candidates = finals
+        for body in bodies { position.raw = ReferenceModel.rawApplying(.object(body), to: position.raw, policy: target.policies.complexPatch) }
         position.writtenSince = position.writtenSince ?? answers.earliestSend()
         model.positions[handle] = position
         return nil

@@ -73,6 +73,7 @@ struct SequenceRunner {
         case (.patch(let handle, .json(let body, _)), .updated), (.patch(let handle, .json(let body, _)), .updatedOrRejected):
             guard succeeded, var position = model.positions[handle] else { return nil }
             position.candidates = ReferenceModel.applying(body, to: position.candidates, policy: target.policies.complexPatch, normalizer: normalizer)
+            position.raw = ReferenceModel.rawApplying(body, to: position.raw, policy: target.policies.complexPatch)
             position.writtenSince = position.writtenSince ?? answer.sentAt
             model.positions[handle] = position
             guard answer.status == 200, let returned = answer.body else { return nil }
@@ -108,7 +109,7 @@ struct SequenceRunner {
                                 mismatches: [Mismatch(pointer: "/id", expected: "the new position's id", actual: "absent", location: nil)],
                                 checks: [.shape(ContractModel.entityType)])
         }
-        var position = ReferenceModel.Position(ownerUserID: owner, id: id, candidates: [normalizer.entity(body)])
+        var position = ReferenceModel.Position(ownerUserID: owner, id: id, candidates: [normalizer.entity(body)], raw: body)
         position.createdDateTime = returned["createdDateTime"]?.stringValue
         if let stamp = returned["lastModifiedDateTime"]?.stringValue.flatMap(DateTimeOffsetValue.init) {
             position.stamp = (stamp, answer.receivedAt, opIndex)
@@ -116,7 +117,7 @@ struct SequenceRunner {
         model.positions[handle] = position
         let actual = normalizer.entity(returned)
         let differences = JSONDiff.differences(before: position.candidates[0], after: actual, ignoring: [])
-        guard differences.isEmpty else { return bodyDisagreement(.response, differences, expected: position.candidates[0], actual: actual, step: step, opIndex: opIndex) }
+        guard differences.isEmpty else { return bodyDisagreement(.response, differences, expected: position.candidates[0], raw: body, actual: actual, step: step, opIndex: opIndex) }
         return nil
     }
 }

@@ -60,7 +60,7 @@ struct ValueDomain {
         switch Int.random(in: 0..<10, using: &random) {
         case 0: return .string(random.pick(["NaN", "INF", "-INF"]))
         case 1, 2:
-            return .double(random.pick([0.1, 0.1 + 0.2, 1.0 / 3.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
+            return .double(random.pick([0.1, 0.1 + 0.2, 1.0 / 3.0, .leastNonzeroMagnitude, 2.2250738585072014e-308, 1.7976931348623157e308,
                                         9_007_199_254_740_994.0, -0.0, 0.5, 1e-7, 16_777_217.0, 3.4028235677973366e38]))
         case 3: return .int(random.pick([0, 1, 100]))
         default:
