@@ -11,14 +11,14 @@ import Testing
 @Suite("Exploration", .serialized)
 struct ExplorationTests {
     @Test func cleanMockShowsNoDisagreement() async throws {
-        let (result, _) = try await Fixture.explore(budget: 600)
-        #expect(result.steps >= 600)
+        let (result, _) = try await Fixture.explore(budget: 400)
+        #expect(result.steps >= 400)
         #expect(result.disagreeingSequences == 0, "\(result.findings.map(\.disagreement.summary))")
     }
 
     @Test func conformingVariantsShowNoDisagreement() async throws {
         let variants: Set<MockVariant> = [.shuffledMembers, .extraProperties, .timestampsMillis, .opaqueIDs, .serverPaging, .readOnlyRejected]
-        let (result, _) = try await Fixture.explore(budget: 600, variants: variants)
+        let (result, _) = try await Fixture.explore(budget: 400, variants: variants)
         #expect(result.disagreeingSequences == 0, "\(result.findings.map(\.disagreement.summary))")
     }
 
