@@ -62,10 +62,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Explorer",
+            dependencies: ["JSONShape", "CurlClient", "Reporting", "CaseModel"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "graph-conformance",
             dependencies: [
-                "Runner", "GraphMock", "CaseModel", "Reporting", "JSONShape", "CurlClient", "TestIssuer",
+                "Runner", "GraphMock", "CaseModel", "Reporting", "JSONShape", "CurlClient", "TestIssuer", "Explorer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -87,6 +92,11 @@ let package = Package(
         .testTarget(
             name: "RobustnessTests",
             dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ExplorerTests",
+            dependencies: ["Explorer", "GraphMock", "JSONShape", "CaseModel", "Runner", "Reporting", "TestSupport", "CurlClient"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -48,6 +48,12 @@ struct BodyValidator {
     private func check(_ value: JSONValue, as type: EdmType, at pointer: JSONPointer) throws(GraphError) -> JSONValue {
         if value == .null { return .null }
         switch (type, value) {
+        case (.string, .string(let text)) where defect == .astralStringsTruncated:
+            return .string(String(String.UnicodeScalarView(text.unicodeScalars.prefix { $0.value <= 0xFFFF })))
+        case (.double, .number(let number)) where defect == .doublesAsFloat:
+            return .number(JSONNumber(Double(Float(number.double))))
+        case (.date, .string(let text)) where defect == .preEpochDatesShifted && EdmDate.isValid(text) && text < "1970-01-01":
+            return .string(EdmDate.nextDay(text))
         case (.string, .string), (.dateTimeOffset, .string), (.boolean, .bool):
             return value
         case (.boolean, .string) where defect == .wrongTypeAccepted:

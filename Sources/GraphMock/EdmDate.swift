@@ -21,4 +21,17 @@ enum EdmDate {
 
     /// The wrong rendering of the `date-rendered-as-datetime` defect.
     static func asDateTime(_ text: String) -> String { isValid(text) ? text + "T00:00:00Z" : text }
+
+    /// The day after a valid `YYYY-MM-DD` (the `pre-epoch-dates-shifted` defect).
+    static func nextDay(_ text: String) -> String {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return text }
+        var (year, month, day) = (parts[0], parts[1], parts[2] + 1)
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        if day > lengths[month - 1] { (month, day) = (month + 1, 1) }
+        if month > 12 { (year, month) = (year + 1, 1) }
+        func pad(_ value: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
 }

@@ -114,10 +114,16 @@ struct PositionOperation: Sendable {
             let created = await store.create(owner: owner.id, values: patch, by: callerIdentity, id: id)
             return Success(status: 200, body: renderer.render(created, context: entityContext))
         }
+        var staleBase: JSONObject?
+        if defect == .concurrentPatchLostUpdate {
+            // Read, pause, write back whole: a PATCH that lands in the pause is overwritten.
+            staleBase = await store.position(owner: owner.id, id: id)
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
         guard let result = await store.update(
             owner: itemOwner, id: id, patch: patch, by: callerIdentity,
             applier: PatchApplier(policy: configuration.complexPatch, defect: defect),
-            freezeLastModified: defect == .lastModifiedFrozen)
+            freezeLastModified: defect == .lastModifiedFrozen, base: staleBase)
         else { throw .positionNotFound(id) }  // deleted concurrently
         if defect == .patchReturns204 { return Success(status: 204, body: nil) }
         let shown = defect == .staleResponseBody ? result.before : result.after

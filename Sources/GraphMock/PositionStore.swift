@@ -120,13 +120,15 @@ actor PositionStore {
 
     /// Applies a PATCH atomically; nil when the position does not exist.
     func update(
-        owner: String, id: String, patch: JSONObject, by identity: JSONValue, applier: PatchApplier, freezeLastModified: Bool
+        owner: String, id: String, patch: JSONObject, by identity: JSONValue, applier: PatchApplier, freezeLastModified: Bool,
+        base: JSONObject? = nil
     ) -> (before: JSONObject, after: JSONObject)? {
         let key = owner.lowercased()
         guard let index = positions[key]?.firstIndex(where: { $0["id"]?.stringValue == id }),
             let before = positions[key]?[index]
         else { return nil }
-        var after = applier.apply(patch, to: before)
+        // `base` is an earlier read (the `concurrent-patch-lost-update` defect); normally the current value.
+        var after = applier.apply(patch, to: base ?? before)
         after["lastModifiedBy"] = identity
         after[Self.revisionKey] = .int(Int(before[Self.revisionKey]?.numberValue?.int64 ?? 0) + 1)
         if !freezeLastModified { after["lastModifiedDateTime"] = .string(nextTimestamp().dateTimeOffset) }

@@ -18,6 +18,7 @@ struct GraphConformance: AsyncParsableCommand {
             SelftestCommand.self,
             CleanupCommand.self,
             IssuerCommand.self,
+            ExploreCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -30,12 +30,28 @@ struct SelftestCommand: AsyncParsableCommand {
         if parallel < 1 { throw ValidationError("--parallel must be at least 1, got \(parallel)") }
     }
 
+    @Flag(name: .long, help: "Prove explore instead of the catalogue: no disagreement on the clean mock and its variants, every reachable defect found, each written case failing on it.")
+    var explore = false
+
+    @Option(name: .customLong("explore-budget"), help: "With --explore: steps per exploration.")
+    var exploreBudget: Int = 2000
+
     func run() async throws {
         Interruption.shared.install()
+        if explore {
+            let defects = try defect.isEmpty ? MockDefect.allCases : defect.map { name in
+                guard let parsed = MockDefect(rawValue: name) else { throw ValidationError("unknown defect '\(name)'") }
+                return parsed
+            }
+            let selftest = SelftestExplore(suite: suite, budget: exploreBudget, seed: 1, jobs: jobs, defects: defects,
+                                           matrixPath: "reports/selftest-explore.md")
+            if try await !selftest.run() { throw ConformanceError.verdict(.contractFailures) }
+            return
+        }
         let prepared = try PreparedRun.prepare(try suite.source(forceMint: true), diagnostics: FileHandle.printError)
         try ReportOutput.checkWritable(matrix, what: "the selftest matrix")
         var selftest = Selftest(run: prepared)
-        selftest.defects = try defect.isEmpty ? MockDefect.allCases : defect.map { name in
+        selftest.defects = try defect.isEmpty ? MockDefect.allCases.filter { !$0.needsExploration } : defect.map { name in
             guard let parsed = MockDefect(rawValue: name) else { throw ValidationError("unknown defect '\(name)'") }
             return parsed
         }

@@ -170,6 +170,24 @@ struct DefectTests {
             let response = await harness.send("GET", me)
             return response.status == 429 && response.header("Retry-After") == nil
         },
+        Row(defect: .astralStringsTruncated) {
+            try await patch($0, ["detail": ["jobTitle": "a\u{1F600}b"]]).stored["detail"]?["jobTitle"] != "a\u{1F600}b"
+        },
+        Row(defect: .doublesAsFloat) {
+            try await patch($0, ["inference": ["confidenceScore": 0.1]]).stored["inference"]?["confidenceScore"] != 0.1
+        },
+        Row(defect: .preEpochDatesShifted) {
+            try await patch($0, ["detail": ["startMonthYear": "1969-12-31"]]).stored["detail"]?["startMonthYear"] != "1969-12-31"
+        },
+        Row(defect: .concurrentPatchLostUpdate) { defect in
+            let harness = Harness(defect: defect)
+            let id = try await harness.create()
+            async let first = harness.send("PATCH", "\(me)/\(id)", body: ["isCurrent": true])
+            async let second = harness.send("PATCH", "\(me)/\(id)", body: ["categories": ["x"]])
+            _ = await (first, second)
+            let stored = try json(await harness.send("GET", "\(me)/\(id)"))
+            return stored["isCurrent"] != true || stored["categories"] != ["x"]
+        },
     ]
 
     @Test func everyDefectHasARow() {
