@@ -121,6 +121,10 @@ public struct CaseWriter {
             case .errorShape: lines.append("          errorShape: graph.error")
             case .contains(let handle): contains.append("{id: \"${\(handle)}\"}")
             case .notContains(let handle): notContains.append("{id: \"${\(handle)}\"}")
+            case .listEntry(let handle, let members):
+                var item: [(key: String, value: JSONValue)] = [("id", .string("${\(handle)}"))]
+                if case .object(let object)? = try? JSONParser.parse(members).value { item += object.map { ($0.key, $0.value) } }
+                contains.append(YAMLFlow.render(.object(JSONObject(item))))
             case .later(let op): lines.append("          later: {/lastModifiedDateTime: \"${s\(op + 1).lastModifiedDateTime}\"}")
             case .jsonContentType: lines.append("          headers: {Content-Type: {matches: \"^application/json\"}}")
             }

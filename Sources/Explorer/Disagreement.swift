@@ -39,6 +39,9 @@ enum CaseCheck: Sendable, Hashable {
     case errorShape
     case contains(handle: String)
     case notContains(handle: String)
+    /// The list's element with this handle's id has these members (JSON object text): a subset
+    /// match, so a stale or wrong list entry fails it (reference §9.1: the list shows the item).
+    case listEntry(handle: String, members: String)
     /// `/lastModifiedDateTime` later than the body of an earlier op.
     case later(afterOp: Int)
     case jsonContentType

@@ -131,6 +131,37 @@ extension SequenceRunner {
                                 mismatches: [Mismatch(pointer: "/value", expected: "\(handle) (\(position.id)) listed \(what)", actual: "listed \(shown) time(s)", location: nil)],
                                 checks: [wanted == 1 ? .contains(handle: handle) : .notContains(handle: handle)])
         }
+        // Each listed position as the model has it, compared as a GET of it is (reference §9.1).
+        for (handle, position) in model.positions.sorted(by: { $0.key < $1.key }) where position.exists && position.ownerUserID == owner {
+            guard let item = items.first(where: { $0["id"]?.stringValue == position.id }) else { continue }
+            let actual = normalizer.entity(item)
+            guard !position.candidates.contains(where: { JSONDiff.differences(before: $0, after: actual, ignoring: []).isEmpty }) else { continue }
+            let expected = position.candidates[0]
+            let differences = JSONDiff.differences(before: expected, after: actual, ignoring: [])
+            var members = JSONValue.object(JSONObject([]))
+            for difference in differences {
+                if let value = expected.value(at: difference.pointer) {
+                    members = Self.setting(value, at: difference.pointer.tokens[...], in: members)
+                } else {
+                    // The model holds nothing there (cleared): the target must show null at each leaf it filled.
+                    for leaf in Self.filledLeaves(actual.value(at: difference.pointer), at: difference.pointer) {
+                        members = Self.setting(.null, at: leaf.tokens[...], in: members)
+                    }
+                }
+            }
+            let where_ = differences.prefix(3).map { $0.pointer.description }.joined(separator: ", ")
+            return Disagreement(kind: .list, opIndex: opIndex, step: step, summary: "the list shows \(handle) unlike the model at \(where_)",
+                                mismatches: differences.map { Mismatch(pointer: "/value/{\(handle)}" + $0.pointer.description, expected: $0.before, actual: $0.after, location: nil) },
+                                checks: members.objectValue?.isEmpty == false ? [.listEntry(handle: handle, members: members.rendered())] : [])
+        }
         return nil
+    }
+
+    /// `value` placed at `tokens` inside `container` (objects made on the way).
+    static func setting(_ value: JSONValue, at tokens: ArraySlice<String>, in container: JSONValue) -> JSONValue {
+        guard let first = tokens.first else { return value }
+        var object = container.objectValue ?? JSONObject([])
+        object[first] = setting(value, at: tokens.dropFirst(), in: object[first] ?? .object(JSONObject([])))
+        return .object(object)
     }
 }

@@ -63,7 +63,7 @@ import Testing
         let stale = try #require(try await Self.run(defect: .listStaleAfterPatch)["after a PATCH"])
         #expect(stale.outcome.kind == "failed")
         // Another case's position may share the list, so the index is not fixed.
-        #expect(stale.outcome.text.contains(/\/value\/[01]\/detail\/jobTitle: 'current' has "Second", the list has "First"/), "\(stale.outcome.text)")
+        #expect(stale.outcome.text.contains(/\/value\/[01]\/detail\/jobTitle: expected "Second" \(as in snapshot 'current'\), got "First" in the list/), "\(stale.outcome.text)")
         #expect(stale.outcome.text.contains("step 3 'the list entry'"), "\(stale.outcome.text)")
         #expect(stale.outcome.text.contains("listEntry.yaml:11:"), "the group's line: \(stale.outcome.text)")
     }
@@ -71,6 +71,6 @@ import Testing
     @Test func aMissingIdIsReported() async throws {
         let result = try #require(try await Self.run(defect: nil)["an id the list does not hold"])
         #expect(result.outcome.kind == "failed")
-        #expect(result.outcome.text.contains("/value: no element with id"), "\(result.outcome.text)")
+        #expect(result.outcome.text.contains("/value: expected an element with id"), "\(result.outcome.text)")
     }
 }

@@ -16,7 +16,8 @@ import Testing
         for name in ["otherTenant", "otherTenantApp"] {
             let claims = try TokenTests.claims(of: minter.mint(for: try #require(target.principals[name]), in: target))
             #expect(claims["tid"] == "9e8d7c6b-5a49-4f38-a726-15d4c3b2a190", "\(name)")
-            #expect(claims["iss"] == "https://sts.windows.net/9e8d7c6b-5a49-4f38-a726-15d4c3b2a190/", "\(name)")
+            // The default issuer template (Microsoft identity platform v2.0) expanded with that tenant.
+            #expect(claims["iss"] == "https://login.microsoftonline.com/9e8d7c6b-5a49-4f38-a726-15d4c3b2a190/v2.0", "\(name)")
         }
         let own = try TokenTests.claims(of: minter.mint(for: try #require(target.principals["readWrite"]), in: target))
         #expect(own["tid"] == .string(TokenMinter.tenantID))
