@@ -82,6 +82,13 @@ extension CaseFileDecoder {
             sink.error("no earlier step takes a snapshot named '\(from.value)'"
                 + Suggestion.hint(for: from.value, in: scope.snapshots.sorted()), at: from.location)
         }
+        let except = exceptPointers(reader)
+        return Assertion.Unchanged(snapshot: from.value, except: except, location: node.location)
+    }
+
+    /// `except: [pointers | server-managed]` of `unchanged` and `listEntry`: the pointers a
+    /// comparison skips, with the alias expanded.
+    func exceptPointers(_ reader: MappingReader) -> [JSONPointer] {
         var except: [JSONPointer] = []
         for item in reader.stringList("except") {
             if item.value == "server-managed" {
@@ -92,7 +99,7 @@ extension CaseFileDecoder {
                 sink.error("'\(item.value)' is not a JSON pointer or 'server-managed'", at: item.location)
             }
         }
-        return Assertion.Unchanged(snapshot: from.value, except: except, location: node.location)
+        return except
     }
 
     /// `contains: {/value: {id: "${position.id}"}}`: a map from array pointer to the item an element must match.

@@ -22,16 +22,7 @@ extension CaseFileDecoder {
                 sink.error("'\(text.value)' is not a JSON pointer (RFC 6901: '/value')", at: text.location)
             }
         }
-        var except: [JSONPointer] = []
-        for item in reader.stringList("except") {
-            if item.value == "server-managed" {
-                except += Expectation.serverManaged
-            } else if let pointer = JSONPointer(item.value) {
-                except.append(pointer)
-            } else {
-                sink.error("'\(item.value)' is not a JSON pointer or 'server-managed'", at: item.location)
-            }
-        }
+        let except = exceptPointers(reader)
         return Assertion.ListEntry(array: array, id: id.jsonValue, snapshot: snapshot.value, except: except, location: node.location)
     }
 }
