@@ -21,8 +21,7 @@ import Testing
         options.shouldAbort = { flag.get() }
         // Abort once the server holds the request, so the transfer is really waiting on it.
         Thread.detachNewThread {
-            let giveUp = Date().addingTimeInterval(30)
-            while server.requests.isEmpty, Date() < giveUp { usleep(10_000) }
+            Readiness.wait(timeout: 30) { !server.requests.isEmpty }
             flag.set()
         }
         let session = try CurlSession()

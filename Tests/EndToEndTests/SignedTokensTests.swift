@@ -14,11 +14,9 @@ import Testing
     /// Starts a long-running subcommand and returns it once it has printed `lines` lines.
     static func start(_ arguments: [String], lines: Int = 1) throws -> (process: ChildProcess, output: [String]) {
         let child = try ChildProcess(arguments)
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, child.process.isRunning {
-            let printed = child.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-            if printed.count >= lines { return (child, printed) }
-            usleep(20_000)
+        let printed = { child.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+        if Readiness.wait(until: { printed().count >= lines || !child.process.isRunning }), printed().count >= lines {
+            return (child, printed())
         }
         child.stop()
         throw ChildProcess.Failure(description: "\(arguments.first ?? "") printed fewer than \(lines) line(s): \(child.stderr.suffix(500))")

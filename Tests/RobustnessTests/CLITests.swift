@@ -23,16 +23,11 @@ extension Robustness {
 
     static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
-    /// Polls `condition` until it holds: a readiness signal, not a guess at how long start-up takes.
-    /// The 60 s limit only turns a hang into a failure.
+    /// Waits for a readiness signal; a hang becomes a failure naming `what`.
     static func waitUntil(_ what: String, _ condition: @escaping @Sendable () -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(60)
-        while !condition() {
-            guard Date() < deadline else {
-                Issue.record("gave up waiting: \(what)")
-                throw ChildProcess.Failure(description: "gave up waiting: \(what)")
-            }
-            try await Task.sleep(for: .milliseconds(20))
+        guard await Readiness.wait(until: condition) else {
+            Issue.record("gave up waiting: \(what)")
+            throw ChildProcess.Failure(description: "gave up waiting: \(what)")
         }
     }
 
