@@ -95,27 +95,59 @@ public struct YAMLNode: Sendable {
     }
 
     /// The first line that uses an alias as a mapping key (`? *a : v`, `*a : v`), outside quotes.
+    /// A plain scan, not a regular expression: every case file passes through here, and compiling
+    /// a regex per line was two thirds of loading the catalogue.
     static func aliasKeyLine(in text: String) -> Int? {
         guard text.contains("*") else { return nil }
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var unquoted = ""
-            var quote: Character?
-            for character in line {
-                if let open = quote {
-                    if character == open { quote = nil }
-                } else if character == "\"" || character == "'" {
-                    quote = character
-                } else if character == "#" {
-                    break
-                } else {
-                    unquoted.append(character)
-                }
-            }
-            if unquoted.contains(/(^|[\s{,\[])\?\s+\*/) || unquoted.contains(/(^|[\s{,\[])\*[^\s,\]}]+\s*:(\s|$)/) {
-                return index + 1
-            }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.contains("*") && usesAliasAsKey(Array(unquotedPart(of: line))) {
+            return index + 1
         }
         return nil
+    }
+
+    /// The line without its quoted spans and its comment.
+    private static func unquotedPart(of line: Substring) -> [Character] {
+        var unquoted: [Character] = []
+        var quote: Character?
+        for character in line {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#" {
+                break
+            } else {
+                unquoted.append(character)
+            }
+        }
+        return unquoted
+    }
+
+    /// `? *name` (an explicit key that is an alias) or `*name :` followed by a space or the end
+    /// (an implicit one), where the `?` or `*` starts the line or follows a space, `{`, `,` or `[`.
+    static func usesAliasAsKey(_ line: [Character]) -> Bool {
+        func startsToken(_ index: Int) -> Bool {
+            index == 0 || line[index - 1].isWhitespace || "{,[".contains(line[index - 1])
+        }
+        func isSpaceOrEnd(_ index: Int) -> Bool { index >= line.count || line[index].isWhitespace }
+        for index in line.indices where startsToken(index) {
+            if line[index] == "?" {
+                var next = index + 1
+                while next < line.count, line[next].isWhitespace { next += 1 }
+                if next > index + 1, next < line.count, line[next] == "*" { return true }
+            } else if line[index] == "*" {
+                // The alias name runs to a space or a flow delimiter; it may itself end in ':'.
+                var end = index + 1
+                while end < line.count, !line[end].isWhitespace, !",]}".contains(line[end]) { end += 1 }
+                guard end > index + 1 else { continue }
+                if end - index > 2, line[end - 1] == ":", isSpaceOrEnd(end) { return true }
+                var colon = end
+                while colon < line.count, line[colon].isWhitespace { colon += 1 }
+                if colon < line.count, line[colon] == ":", isSpaceOrEnd(colon + 1) { return true }
+            }
+        }
+        return false
     }
 
     // MARK: Access

@@ -1,4 +1,4 @@
-import CaseModel
+@testable import CaseModel
 import Foundation
 import JSONShape
 import Testing
@@ -67,6 +67,27 @@ import Testing
         } catch {
             #expect(error.location.line == 2 && error.message.contains("alias"))
         }
+    }
+
+    /// The scan that replaced two regular expressions must agree with them on every line:
+    /// the regexes are the oracle here, over generated lines of YAML's structural characters.
+    @Test func aliasKeyScanAgreesWithTheRegularExpressions() {
+        let alphabet: [Character] = ["*", "?", ":", " ", "\t", "a", "b", ",", "{", "[", "]", "}", "-"]
+        var random = SystemRandomNumberGenerator()
+        // One instance each: a regex compiles on first use and keeps its program.
+        let explicitKey = /(^|[\s{,\[])\?\s+\*/
+        let implicitKey = /(^|[\s{,\[])\*[^\s,\]}]+\s*:(\s|$)/
+        var checked = 0
+        for length in 1...9 {
+            for _ in 0..<3_000 {
+                let line = (0..<length).map { _ in alphabet.randomElement(using: &random)! }
+                let text = String(line)
+                let expected = text.contains(explicitKey) || text.contains(implicitKey)
+                #expect(YAMLNode.usesAliasAsKey(line) == expected, "\(text.debugDescription)")
+                checked += 1
+            }
+        }
+        #expect(checked == 27_000)
     }
 
     @Test func aliasLookalikesInQuotesAndCommentsAreFine() throws {
