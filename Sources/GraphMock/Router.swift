@@ -1,4 +1,5 @@
 import Foundation
+import JSONShape
 
 /// Maps method and target to a `Route`, or to 404 (unknown path) / 405 (known path, wrong method).
 ///
@@ -16,13 +17,13 @@ enum Router {
         let pathPart = target.prefix { $0 != "?" }
         let queryPart = target.dropFirst(pathPart.count + 1)
 
-        let splittable = decodeBeforeSplit ? (String(pathPart).removingPercentEncoding ?? String(pathPart)) : String(pathPart)
+        let splittable = decodeBeforeSplit ? (PercentEncoding.decode(pathPart) ?? String(pathPart)) : String(pathPart)
         var raw = splittable.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if raw.last == "", raw.count > 2 { raw.removeLast() }
         guard raw.first == "" else { throw .routeNotFound(String(pathPart)) }
         var segments: [String] = []
         for segment in raw.dropFirst() {
-            guard let decoded = decodeBeforeSplit ? segment : segment.removingPercentEncoding, !decoded.isEmpty else {
+            guard let decoded = decodeBeforeSplit ? segment : PercentEncoding.decode(segment), !decoded.isEmpty else {
                 throw .routeNotFound(String(pathPart))
             }
             segments.append(decoded)
@@ -59,8 +60,8 @@ enum Router {
             let name = pair.prefix { $0 != "=" }
             let value = pair.dropFirst(name.count + 1)
             func decode(_ part: Substring) -> String {
-                let spaced = part.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
+                let spaced = String(decoding: part.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+                return PercentEncoding.decode(spaced) ?? spaced
             }
             return (decode(name), decode(value))
         }

@@ -16,6 +16,34 @@ public enum PercentEncoding {
         encode(text) { isUnreserved($0) || Self.odataKept.contains($0) }
     }
 
+    /// Undoes percent-encoding as Foundation's `removingPercentEncoding` does (nil for a `%` not
+    /// followed by two hex digits, or for bytes that are not UTF-8), on the bytes: the mock decodes
+    /// every path segment of every request, and the Foundation path bridged each to NSString.
+    public static func decode(_ text: some StringProtocol) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            guard byte == UInt8(ascii: "%") else {
+                out.append(byte)
+                continue
+            }
+            guard let high = bytes.next().flatMap(hexValue), let low = bytes.next().flatMap(hexValue) else { return nil }
+            out.append(high << 4 | low)
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
     private static let odataKept: Set<UInt8> = Set("$,'():".utf8)
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
