@@ -26,7 +26,7 @@ enum Gzip {
     static func isAccepted(by header: String?) -> Bool {
         guard let header else { return false }
         for item in header.split(separator: ",") {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let parts = item.split(separator: ";").map { $0.trimmingBlanks().lowercased() }
             guard let coding = parts.first, ["gzip", "x-gzip", "*"].contains(coding) else { continue }
             let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
             if quality > 0 { return true }

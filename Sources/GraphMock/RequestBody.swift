@@ -13,7 +13,7 @@ enum RequestBody {
         if defect != .contentTypeNotChecked {
             let contentType = request.header("Content-Type")
             let mediaType = contentType?.split(separator: ";", maxSplits: 1).first
-                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .map { $0.trimmingBlanks().lowercased() }
             guard mediaType == "application/json" else { throw .unsupportedMediaType(contentType, variants: variants) }
             if defect == .rejectsCharsetContentType, contentType?.contains(";") == true {
                 throw .unsupportedMediaType(contentType, variants: variants)

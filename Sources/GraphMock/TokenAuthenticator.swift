@@ -131,15 +131,3 @@ enum Base64URL {
         return output
     }
 }
-
-extension Substring {
-    /// Drops spaces and tabs at both ends (what `trimmingCharacters(in: .whitespaces)` did for
-    /// header values) without bridging to NSString.
-    fileprivate func trimmingBlanks() -> Substring {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
-            return self[endIndex...]
-        }
-        return self[first...last]
-    }
-}
