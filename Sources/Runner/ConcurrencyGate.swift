@@ -1,0 +1,84 @@
+import Foundation
+
+/// The permits workers take before starting a case: at most `limit` cases run at once. The limit is
+/// fixed (`--concurrency fixed`) or follows a `ConcurrencyLimit` fed with every answer.
+///
+/// Cases, not requests, take permits: a case's requests go one after another, so running cases are
+/// requests in flight (a case sleeping in a `wait` holds its permit, and its worker, meanwhile).
+final class ConcurrencyGate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var controller: ConcurrencyLimit
+    private let adaptive: Bool
+    private var running = 0
+    private var highest = 0
+    private var pushbacks = 0
+    /// Each worker thread's CPU clock when it last started a case or got an answer.
+    private var cpuMarks: [ObjectIdentifier: Double] = [:]
+    private var cpuSpent = 0.0
+    private var cpuAnswers = 0
+    private let threadCPU: @Sendable () -> Double
+    /// Told the new limit whenever it grows, so the run can start another worker.
+    private let raised: @Sendable (Int) -> Void
+
+    init(adaptive: Bool, cap: Int, initial: Int = ConcurrencyGate.initialLimit, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+         threadCPU: @escaping @Sendable () -> Double = ThreadCPUClock.seconds, raised: @escaping @Sendable (Int) -> Void = { _ in }) {
+        self.adaptive = adaptive
+        controller = ConcurrencyLimit(initial: adaptive ? initial : cap, cap: cap, cores: cores)
+        self.threadCPU = threadCPU
+        self.raised = raised
+    }
+
+    /// Where an adaptive run starts: the old fixed default, which keeps a CPU-bound run as it was.
+    static let initialLimit = 4
+
+    /// Blocks until fewer than `limit` cases run, then counts the caller's case in.
+    func acquire() {
+        let now = threadCPU()
+        condition.withLock {
+            while running >= controller.limit { condition.wait() }
+            running += 1
+            highest = max(highest, running)
+            cpuMarks[ObjectIdentifier(Thread.current)] = now
+        }
+    }
+
+    func release() {
+        condition.withLock {
+            running -= 1
+            condition.signal()
+        }
+    }
+
+    /// An answer with `status` to a request sent at `sent`; called on the worker thread that sent it.
+    func observe(status: Int, sent: Date) {
+        let received = Date()
+        let now = threadCPU()
+        let grownTo: Int? = condition.withLock {
+            if status == 429 || status == 503 { pushbacks += 1 }
+            guard adaptive else { return nil }
+            let thread = ObjectIdentifier(Thread.current)
+            if let mark = cpuMarks[thread] {
+                cpuSpent += max(0, now - mark)
+                cpuAnswers += 1
+                if cpuAnswers >= 4 {
+                    controller.record(cpuSecondsPerRequest: cpuSpent / Double(cpuAnswers))
+                    cpuSpent = 0
+                    cpuAnswers = 0
+                }
+            }
+            cpuMarks[thread] = now
+            let change = controller.observe(status: status, sentAt: sent.timeIntervalSinceReferenceDate,
+                                            receivedAt: received.timeIntervalSinceReferenceDate, inFlight: running)
+            guard change == .grew else { return nil }
+            condition.broadcast()
+            return controller.limit
+        }
+        if let grownTo { raised(grownTo) }
+    }
+
+    var limit: Int { condition.withLock { controller.limit } }
+    /// The most cases that ran at once.
+    var peak: Int { condition.withLock { highest } }
+    /// 429 and 503 answers seen (retried or not).
+    var pushbackCount: Int { condition.withLock { pushbacks } }
+}
