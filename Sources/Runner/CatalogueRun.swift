@@ -59,6 +59,7 @@ public struct CatalogueRun: Sendable {
                 let started = try await GraphMockServer.start(configuration: configuration)
                 server = started
                 settings.baseURL = started.baseURL
+                settings.targetInProcess = true
             } catch {
                 throw .runtime("cannot start the embedded mock: \(error)")
             }

@@ -16,15 +16,23 @@ final class ConcurrencyGate: @unchecked Sendable {
     private var cpuMarks: [ObjectIdentifier: Double] = [:]
     private var cpuSpent = 0.0
     private var cpuAnswers = 0
-    private let threadCPU: @Sendable () -> Double
+    /// Workers that have had an answer (their connection is open).
+    private var answered: Set<ObjectIdentifier> = []
+    private let cpuClock: @Sendable () -> Double
+    private let wholeProcess: Bool
+    /// The process's CPU clock at the last measurement (`wholeProcess` only).
+    private var processMark: Double
     /// Told the new limit whenever it grows, so the run can start another worker.
     private let raised: @Sendable (Int) -> Void
 
+    /// `wholeProcess`: local CPU per answer is the process's (the target lives in it), not only the workers'.
     init(adaptive: Bool, cap: Int, initial: Int = ConcurrencyGate.initialLimit, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
-         threadCPU: @escaping @Sendable () -> Double = ThreadCPUClock.seconds, raised: @escaping @Sendable (Int) -> Void = { _ in }) {
+         wholeProcess: Bool = false, raised: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.adaptive = adaptive
         controller = ConcurrencyLimit(initial: adaptive ? initial : cap, cap: cap, cores: cores)
-        self.threadCPU = threadCPU
+        cpuClock = wholeProcess ? ThreadCPUClock.processSeconds : ThreadCPUClock.seconds
+        self.wholeProcess = wholeProcess
+        processMark = wholeProcess ? ThreadCPUClock.processSeconds() : 0
         self.raised = raised
     }
 
@@ -33,7 +41,7 @@ final class ConcurrencyGate: @unchecked Sendable {
 
     /// Blocks until fewer than `limit` cases run, then counts the caller's case in.
     func acquire() {
-        let now = threadCPU()
+        let now = cpuClock()
         condition.withLock {
             while running >= controller.limit { condition.wait() }
             running += 1
@@ -52,12 +60,19 @@ final class ConcurrencyGate: @unchecked Sendable {
     /// An answer with `status` to a request sent at `sent`; called on the worker thread that sent it.
     func observe(status: Int, sent: Date) {
         let received = Date()
-        let now = threadCPU()
+        let now = cpuClock()
         let grownTo: Int? = condition.withLock {
             if status == 429 || status == 503 { pushbacks += 1 }
             guard adaptive else { return nil }
             let thread = ObjectIdentifier(Thread.current)
-            if let mark = cpuMarks[thread] {
+            if wholeProcess {
+                cpuAnswers += 1
+                if cpuAnswers >= 4 {
+                    controller.record(cpuSecondsPerRequest: max(0, now - processMark) / Double(cpuAnswers))
+                    processMark = now
+                    cpuAnswers = 0
+                }
+            } else if let mark = cpuMarks[thread] {
                 cpuSpent += max(0, now - mark)
                 cpuAnswers += 1
                 if cpuAnswers >= 4 {
@@ -67,8 +82,11 @@ final class ConcurrencyGate: @unchecked Sendable {
                 }
             }
             cpuMarks[thread] = now
+            // A worker's first answer also paid for its connection (TCP, TLS): not the target's latency.
+            let connected = !answered.insert(thread).inserted
             let change = controller.observe(status: status, sentAt: sent.timeIntervalSinceReferenceDate,
-                                            receivedAt: received.timeIntervalSinceReferenceDate, inFlight: running)
+                                            receivedAt: received.timeIntervalSinceReferenceDate, inFlight: running,
+                                            latencySample: connected)
             guard change == .grew else { return nil }
             condition.broadcast()
             return controller.limit

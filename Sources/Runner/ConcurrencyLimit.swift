@@ -3,10 +3,10 @@
 /// A remote target answers in 50–300 ms, and there a run's length is set by how many requests
 /// overlap, not by CPU. So the limit starts low and grows while requests are *latency-bound*
 /// (each waits far longer than the runner spends computing it) and the target does not push back:
-/// by one per answer until the first sign of trouble (doubling per round trip, "slow start"), then
-/// by one per round trip. It halves at once when the target answers 429 or 503, or when answers
-/// slow down to twice their long-run average (queueing: we are the load), at most once per round
-/// trip (answers to requests sent before the last cut do not cut again). It never leaves 1…cap.
+/// by one per answer (doubling per round trip, "slow start") until the target first pushes back,
+/// then by one per round trip. It halves at once when the target answers 429 or 503, or when
+/// answers slow down to twice their recent average (queueing: we may be the load), at most once per
+/// round trip (answers to requests sent before the last cut do not cut again). It never leaves 1…cap.
 ///
 /// It also never grows past what the CPU can feed: with `cores` cores, a request that waits L and
 /// costs C of CPU keeps at most `cores × (1 + L / C)` requests usefully in flight (Little's law). On
@@ -72,16 +72,19 @@ struct ConcurrencyLimit: Sendable {
     }
 
     /// One answer: its status, when its request left and when the answer came (seconds), and how
-    /// many cases were running then (a limit that is not used is not grown).
+    /// many cases were running then (a limit that is not used is not grown). `latencySample` false:
+    /// the time also paid for something else (a new connection), so it counts for growth only.
     @discardableResult
-    mutating func observe(status: Int, sentAt: Double, receivedAt: Double, inFlight: Int) -> Change {
+    mutating func observe(status: Int, sentAt: Double, receivedAt: Double, inFlight: Int, latencySample: Bool = true) -> Change {
         if status == 429 || status == 503 {
             return cut(.pushback, sentAt: sentAt, now: receivedAt)
         }
-        let latency = max(0, receivedAt - sentAt)
-        shortLatency = shortLatency.map { $0 + (latency - $0) / 8 } ?? latency
-        longLatency = longLatency.map { $0 + (latency - $0) / 64 } ?? latency
-        samples += 1
+        if latencySample {
+            let latency = max(0, receivedAt - sentAt)
+            shortLatency = shortLatency.map { $0 + (latency - $0) / 8 } ?? latency
+            longLatency = longLatency.map { $0 + (latency - $0) / 64 } ?? latency
+            samples += 1
+        }
         guard isLatencyBound else { return .held }
         if samples >= Self.samplesBeforeRise, let short = shortLatency, let long = longLatency, short > Self.riseFactor * long {
             return cut(.latencyRise, sentAt: sentAt, now: receivedAt)
@@ -102,7 +105,10 @@ struct ConcurrencyLimit: Sendable {
         // One cut per round trip: answers to requests sent before the last cut describe the old load.
         guard sentAt >= lastCut else { return .held }
         lastCut = now
-        slowStart = false
+        // Only a target that asked us to slow down is approached gently from here on. A rise in
+        // latency may be a passing stall (or our own CPU): regrowing fast is cheap, since a rise
+        // that persists cuts again a round trip later.
+        if reason == .pushback { slowStart = false }
         credit = 0
         limit = max(1, limit / 2)
         return .cut(reason)

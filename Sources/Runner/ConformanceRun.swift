@@ -28,7 +28,7 @@ public final class ConformanceRun: Sendable {
         let launcher = WorkerLauncher(most: min(max(1, settings.jobs), max(1, planned.count)))
         self.launcher = launcher
         let gate = ConcurrencyGate(adaptive: settings.concurrency == .adaptive, cap: max(1, settings.jobs),
-                                   raised: { launcher.grow(to: $0) })
+                                   wholeProcess: settings.targetInProcess, raised: { launcher.grow(to: $0) })
         context = RunContext(settings: settings, target: target, tokens: tokens, tokenFailures: tokenFailures,
                              shapes: shapes, minter: minter, recorder: recorder, replay: replay, stopRequested: stopRequested,
                              hardStopRequested: hardStopRequested, concurrency: gate)

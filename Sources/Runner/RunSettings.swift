@@ -10,6 +10,9 @@ public struct RunSettings: Sendable {
     /// Adaptive (default): start at 4 and grow toward `jobs` while the target is far and does not
     /// push back (`ConcurrencyLimit`). Fixed: `jobs` workers from the start, whatever happens.
     public var concurrency: Concurrency = .adaptive
+    /// The target runs inside this process (the embedded mock): its CPU is local CPU, so whether
+    /// requests are latency-bound is judged against the whole process's CPU per answer.
+    public var targetInProcess = false
     public var transfer = TransferOptions()
     /// A case (setup + steps) that runs longer than this is stopped and reported as an error.
     public var caseDeadline: Double = 60

@@ -4,12 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// CPU seconds the calling thread has used: what the runner itself spends per request, apart from
-/// an in-process mock's threads and whatever else shares the machine.
+/// CPU seconds used so far: by the calling thread (what a runner worker itself spends per request,
+/// apart from whatever else shares the machine), or by the whole process (when the target is the
+/// embedded mock, its CPU is local CPU too).
 enum ThreadCPUClock {
-    @Sendable static func seconds() -> Double {
+    @Sendable static func seconds() -> Double { read(CLOCK_THREAD_CPUTIME_ID) }
+
+    @Sendable static func processSeconds() -> Double { read(CLOCK_PROCESS_CPUTIME_ID) }
+
+    private static func read(_ clock: clockid_t) -> Double {
         var time = timespec()
-        guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return 0 }
+        guard clock_gettime(clock, &time) == 0 else { return 0 }
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

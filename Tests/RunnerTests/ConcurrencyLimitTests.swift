@@ -45,6 +45,19 @@ import Testing
         #expect(!limit.isLatencyBound)
     }
 
+    /// A first answer on a new connection counts for growth, but its time (connect included) is
+    /// not the target's latency.
+    @Test func answersThatAreNotLatencySamplesStillGrowButMoveNoAverage() {
+        var limit = Self.measured()
+        var clock = 0.0
+        _ = Self.feed(&limit, count: 4, latency: 0.05, clock: &clock)
+        #expect(limit.limit == 8)
+        let before = limit.shortLatency
+        #expect(limit.observe(status: 200, sentAt: clock, receivedAt: clock + 2, inFlight: 8, latencySample: false) == .grew)
+        #expect(limit.shortLatency == before)
+        #expect(limit.limit == 9)
+    }
+
     @Test func withoutACPUMeasurementNothingGrows() {
         var limit = ConcurrencyLimit(initial: 4, cap: 32, cores: 2)
         var clock = 0.0
