@@ -3,13 +3,19 @@ import Foundation
 /// The permits workers take before starting a case: at most `limit` cases run at once. The limit is
 /// fixed (`--concurrency fixed`) or follows a `ConcurrencyLimit` fed with every answer.
 ///
-/// Cases, not requests, take permits: a case's requests go one after another, so running cases are
-/// requests in flight (a case sleeping in a `wait` holds its permit, and its worker, meanwhile).
+/// Cases take permits: a case's requests go one after another, so running cases bound the requests
+/// in flight (a case sleeping in a `wait` holds its permit, and its worker, meanwhile). A cut does
+/// not stop cases already running, so each request also passes `enterRequest`: it waits while as
+/// many requests as the limit are in flight — never, unless the limit was just cut below the
+/// number of running cases. Without that, a target that throttles while more than N requests are
+/// in flight would keep getting more than N from the cases that were running when it pushed back.
 final class ConcurrencyGate: @unchecked Sendable {
     private let condition = NSCondition()
     private var controller: ConcurrencyLimit
     private let adaptive: Bool
     private var running = 0
+    /// Requests sent and not yet answered.
+    private var sending = 0
     private var highest = 0
     private var pushbacks = 0
     /// Each worker thread's CPU clock when it last started a case or got an answer.
@@ -53,7 +59,23 @@ final class ConcurrencyGate: @unchecked Sendable {
     func release() {
         condition.withLock {
             running -= 1
-            condition.signal()
+            condition.broadcast()
+        }
+    }
+
+    /// Before each request (retries included): waits while `limit` requests are in flight.
+    func enterRequest() {
+        condition.withLock {
+            while sending >= controller.limit { condition.wait() }
+            sending += 1
+        }
+    }
+
+    /// After each request, answered or not.
+    func leaveRequest() {
+        condition.withLock {
+            sending = max(0, sending - 1)
+            condition.broadcast()
         }
     }
 

@@ -38,7 +38,7 @@ final class RunContext: Sendable {
         self.recorder = recorder
         self.replay = replay
         self.settings = settings
-        operations = OperationBreaker(threshold: settings.maxOperationTimeouts)
+        operations = OperationBreaker(threshold: settings.maxOperationTimeouts, requests: concurrency)
         runDeadline = settings.maxRunSeconds.map { Date().addingTimeInterval($0) }
         origin = TokenOrigin(baseURL: settings.baseURL)
         self.target = target

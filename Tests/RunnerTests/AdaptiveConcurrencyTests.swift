@@ -46,6 +46,7 @@ import Testing
 
         #expect(ExitStatus.of(report) == .passed, "\(ReportTotals(report))")
         let peak = try #require(Self.property(report, ReportProperty.peakConcurrencyName).flatMap(Int.init))
+        print("60 ms target, cap 8: peak concurrency \(peak), server peak in flight \(server.load.peakInFlight)")
         #expect(peak > ConcurrencyGate.initialLimit, "the limit never grew: peak \(peak)")
         #expect(peak <= 8)
         #expect(server.load.peakInFlight <= 8, "the server saw \(server.load.peakInFlight) requests at once")
@@ -56,8 +57,9 @@ import Testing
     }
 
     /// A target that answers 429 (Retry-After: 0) whenever more than 3 requests are in flight: a
-    /// fixed pool of 12 keeps provoking it; the adaptive limit halves at each 429 and stays near
-    /// what the target takes, so the target sees fewer 429s.
+    /// fixed pool of 12 keeps provoking it; the adaptive limit halves at each 429 (requests of cases
+    /// already running wait for it too) and stays near what the target takes, so the target sees
+    /// fewer 429s (about a third as many here).
     @Test func aTargetThatThrottlesUnderLoadSeesFewer429sThanWithAFixedPool() async throws {
         let run = try Self.prepared()
         var configuration = run.mockConfiguration()
@@ -77,6 +79,7 @@ import Testing
             counts[mode] = (server.load.throttledAnswers, Self.property(report, ReportProperty.pushbacksName))
         }
         let fixed = try #require(counts[.fixed]), adaptive = try #require(counts[.adaptive])
+        print("throttle over 3 in flight, 30 cases, cap 12: fixed pool \(fixed.server) 429s, adaptive \(adaptive.server)")
         #expect(fixed.server > 0, "the mock never throttled: the comparison would prove nothing")
         #expect(adaptive.server < fixed.server, "adaptive \(adaptive.server) vs fixed \(fixed.server) 429s")
         // The runner counted every one of them too.
