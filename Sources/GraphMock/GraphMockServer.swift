@@ -15,9 +15,13 @@ public final class GraphMockServer: Sendable {
     private let latch = ShutdownLatch()
 
     private let executor: DedicatedTaskExecutor
+    /// Requests in flight across connections, and the 429s `throttleAboveInFlight` gave.
+    public let load: InFlightGauge
 
-    private init(port: Int, host: String, group: MultiThreadedEventLoopGroup, channel: any Channel, executor: DedicatedTaskExecutor) {
+    private init(port: Int, host: String, group: MultiThreadedEventLoopGroup, channel: any Channel, executor: DedicatedTaskExecutor,
+                 load: InFlightGauge) {
         self.executor = executor
+        self.load = load
         self.port = port
         baseURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/beta"
         self.group = group
@@ -30,13 +34,14 @@ public final class GraphMockServer: Sendable {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
         let service = MockService(configuration: configuration)
         let executor = DedicatedTaskExecutor(threads: max(2, System.coreCount), name: "graph-mock")
+        let load = InFlightGauge()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service, executor: executor))
+                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service, executor: executor, gauge: load))
                 }
             }
             .childChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -46,7 +51,7 @@ public final class GraphMockServer: Sendable {
                 try? await channel.close().get()
                 throw ChannelError.unknownLocalAddress
             }
-            return GraphMockServer(port: bound, host: host, group: group, channel: channel, executor: executor)
+            return GraphMockServer(port: bound, host: host, group: group, channel: channel, executor: executor, load: load)
         } catch {
             executor.shutdown()
             try? await group.shutdownGracefully()

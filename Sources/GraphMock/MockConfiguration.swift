@@ -20,6 +20,12 @@ public struct MockConfiguration: Sendable {
     /// Every Nth request answers 429 with `Retry-After`; the request after it always passes.
     public var throttleEvery: Int? = nil
     public var throttleRetryAfter: Int = 1
+    /// A request that arrives while more than this many are in flight (received and not yet
+    /// answered, the `latency` included) is answered 429 with `Retry-After`: a target that pushes
+    /// back on load, as Graph does, unlike `throttleEvery`'s fixed rhythm.
+    public var throttleAboveInFlight: Int? = nil
+    /// Every answer leaves this long after its request arrived (nil: at once), like a remote Graph.
+    public var latency: MockLatency? = nil
     /// A hostile transport mode (hangs or drips successful PATCHes), or nil to answer normally.
     public var hostility: MockHostility? = nil
     /// Larger request bodies are refused with 413 without being buffered.

@@ -22,11 +22,13 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private let service: MockService
     private let executor: DedicatedTaskExecutor
+    private let gauge: InFlightGauge
     private let maxBodyBytes: Int
     private var state = State.idle
 
-    init(service: MockService, executor: DedicatedTaskExecutor) {
+    init(service: MockService, executor: DedicatedTaskExecutor, gauge: InFlightGauge) {
         self.executor = executor
+        self.gauge = gauge
         self.service = service
         maxBodyBytes = service.configuration.maxBodyBytes
     }
@@ -74,22 +76,46 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         let request = MockRequest(
             method: head.method.rawValue, target: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body)
         let service = service
+        let configuration = service.configuration
+        // Latency counts from arrival, handling included, as a client far away would see it.
+        let due = configuration.latency.map { NIODeadline.now() + .milliseconds($0.draw()) }
+        let inFlight = gauge.enter()
+        if let limit = configuration.throttleAboveInFlight, inFlight > limit {
+            gauge.recordThrottled()
+            answer(service.overloaded(request), head: head, due: due, context: context)
+            return
+        }
         let promise = context.eventLoop.makePromise(of: MockResponse.self)
         Task(executorPreference: executor) { promise.succeed(await service.handle(request)) }
         promise.futureResult
             .assumeIsolated()
-            .whenSuccess { response in
-                let hostility = self.service.configuration.hostility
-                if let hostility, hostility.applies(method: head.method.rawValue, status: response.status) {
-                    // Hostile modes keep the connection for this one answer: nothing pipelines after it.
-                    if hostility == .patchDrips {
-                        self.write(response, version: head.version, keepAlive: false, context: context, drip: true)
-                    }
-                    return
-                }
-                self.state = .idle
-                self.write(response, version: head.version, keepAlive: head.isKeepAlive, context: context)
+            .whenSuccess { response in self.answer(response, head: head, due: due, context: context) }
+    }
+
+    /// Sends `response` at `due` (now when nil or past): a scheduled task on the event loop, so a
+    /// slow answer holds no thread while it waits.
+    private func answer(_ response: MockResponse, head: HTTPRequestHead, due: NIODeadline?, context: ChannelHandlerContext) {
+        guard let due, due > .now() else {
+            respond(response, head: head, context: context)
+            return
+        }
+        context.eventLoop.assumeIsolated().scheduleTask(deadline: due) {
+            self.respond(response, head: head, context: context)
+        }
+    }
+
+    private func respond(_ response: MockResponse, head: HTTPRequestHead, context: ChannelHandlerContext) {
+        gauge.leave()
+        let hostility = service.configuration.hostility
+        if let hostility, hostility.applies(method: head.method.rawValue, status: response.status) {
+            // Hostile modes keep the connection for this one answer: nothing pipelines after it.
+            if hostility == .patchDrips {
+                write(response, version: head.version, keepAlive: false, context: context, drip: true)
             }
+            return
+        }
+        state = .idle
+        write(response, version: head.version, keepAlive: head.isKeepAlive, context: context)
     }
 
     private func rejectOversized(_ head: HTTPRequestHead, context: ChannelHandlerContext) {

@@ -35,7 +35,7 @@ extension ConsoleReporter {
             let paths = [("JUnit report", junitPath), ("JSON report", jsonPath)].compactMap { label, path in
                 path.map { "\(label): \($0)" }
             }
-            let target = Self.targetLine(prepared).map { [$0] } ?? []
+            let target = [Self.targetLine(prepared), Self.paceLine(prepared)].compactMap { $0 }
             if !paths.isEmpty || !target.isEmpty {
                 lines.append("")
                 lines += target + paths

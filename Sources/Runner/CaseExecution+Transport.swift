@@ -76,6 +76,7 @@ extension CaseExecution {
             }
             context.circuit.recordAnswer()
             context.httpVersions.record(response.httpVersion)
+            context.concurrency.observe(status: response.status, sent: sent)  // adaptive concurrency (ConcurrencyGate): one line, for the integrator
             context.tokenRejections.record(attemptRequest, status: response.status)
             let seconds = Date().timeIntervalSince(sent)
             state.transcript.response(response, seconds: seconds)

@@ -12,7 +12,10 @@ public struct CatalogueRun: Sendable {
         public var defect: MockDefect?
         public var variants: Set<MockVariant> = []
         public var hostility: MockHostility?
-        public init(defect: MockDefect? = nil, variants: Set<MockVariant> = [], hostility: MockHostility? = nil) {
+        /// Answer after this long, like a remote Graph (`run --mock-latency`).
+        public var latency: MockLatency?
+        public init(defect: MockDefect? = nil, variants: Set<MockVariant> = [], hostility: MockHostility? = nil, latency: MockLatency? = nil) {
+            self.latency = latency
             self.defect = defect
             self.variants = variants
             self.hostility = hostility
@@ -50,11 +53,13 @@ public struct CatalogueRun: Sendable {
             var configuration = run.mockConfiguration(defect: mock.defect)
             configuration.variants = mock.variants
             configuration.hostility = mock.hostility
+            configuration.latency = mock.latency
             configuration.tokenVerification = run.embeddedVerification
             do {
                 let started = try await GraphMockServer.start(configuration: configuration)
                 server = started
                 settings.baseURL = started.baseURL
+                settings.targetInProcess = true
             } catch {
                 throw .runtime("cannot start the embedded mock: \(error)")
             }

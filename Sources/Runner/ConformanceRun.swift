@@ -4,15 +4,20 @@ import Foundation
 import JSONShape
 import Reporting
 
-/// Runs planned cases on a bounded pool of worker threads, each with its own curl handle, and
-/// returns results in plan order whatever order they finished in.
+/// Runs planned cases on worker threads, each with its own curl handle, at most `jobs` at once
+/// (fewer while an adaptive limit says so), longest chains first, and returns results in plan
+/// order whatever order they finished in.
 ///
 /// curl's perform blocks, so workers are plain threads rather than tasks on the cooperative pool.
+/// An adaptive run starts few of them and another each time the limit grows, so a run that never
+/// grows never opens more connections than it uses.
 public final class ConformanceRun: Sendable {
     public typealias Progress = @Sendable (_ index: Int, _ total: Int, _ report: CaseReport) -> Void
 
     let context: RunContext
     let planned: [PlannedCase]
+    private let launcher: WorkerLauncher
+    private let measured = PaceBox()
 
     public init(planned: [PlannedCase], target: TargetFile, tokens: [String: String], tokenFailures: [String: String] = [:],
                 shapes: ShapeRegistry, settings: RunSettings, minter: TokenMinter = TokenMinter(),
@@ -20,10 +25,17 @@ public final class ConformanceRun: Sendable {
                 stopRequested: @escaping @Sendable () -> Bool = { false },
                 hardStopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.planned = planned
+        let launcher = WorkerLauncher(most: min(max(1, settings.jobs), max(1, planned.count)))
+        self.launcher = launcher
+        let gate = ConcurrencyGate(adaptive: settings.concurrency == .adaptive, cap: max(1, settings.jobs),
+                                   wholeProcess: settings.targetInProcess, raised: { launcher.grow(to: $0) })
         context = RunContext(settings: settings, target: target, tokens: tokens, tokenFailures: tokenFailures,
                              shapes: shapes, minter: minter, recorder: recorder, replay: replay, stopRequested: stopRequested,
-                             hardStopRequested: hardStopRequested)
+                             hardStopRequested: hardStopRequested, concurrency: gate)
     }
+
+    /// Wall time, critical path and peak concurrency of the finished run (nil before it finished).
+    public var pace: RunPace? { measured.value }
 
     /// After the run: one line when the target refused every request made with a valid token.
     public var tokenDiagnosis: String? { context.tokenRejections.diagnosis(minter: context.minter) }
@@ -46,14 +58,13 @@ public final class ConformanceRun: Sendable {
 
     /// Blocks until every case has a result.
     public func run(progress: Progress? = nil) -> [CaseReport] {
+        let started = Date()
         let results = ResultSlots(count: planned.count)
-        // Cases that sleep on purpose (`wait`) start first, so their pause overlaps the others
-        // instead of adding to the run's length; the report keeps plan order regardless.
-        let waiting = planned.indices.filter { planned[$0].hasWait }
-        let queue = WorkQueue(order: waiting + planned.indices.filter { !planned[$0].hasWait })
-        let workers = max(1, min(context.settings.jobs, planned.count))
+        // Longest chains first, so their length overlaps the others instead of adding to the
+        // run's; the report keeps plan order regardless.
+        let queue = WorkQueue(order: CaseSchedule.order(planned))
         let group = DispatchGroup()
-        for workerIndex in 0..<workers {
+        launcher.start { [self] workerIndex in
             group.enter()
             let thread = Thread { [self] in
                 defer { group.leave() }
@@ -63,8 +74,15 @@ public final class ConformanceRun: Sendable {
             thread.stackSize = 4 << 20
             thread.start()
         }
+        launcher.grow(to: context.concurrency.limit)
+        // Workers started later enter the group before the last running one leaves it: a worker
+        // only leaves once the queue is empty, and only a running worker's answer starts another.
         group.wait()
-        return results.all()
+        launcher.close()
+        let all = results.all()
+        measured.value = RunPace.measure(planned: planned, results: all, wallSeconds: Date().timeIntervalSince(started),
+                                         gate: context.concurrency, settings: context.settings)
+        return all
     }
 
     private func work(queue: WorkQueue, results: ResultSlots, progress: Progress?) {
@@ -77,7 +95,13 @@ public final class ConformanceRun: Sendable {
             }
             return
         }
-        while let index = queue.next() {
+        let gate = context.concurrency
+        while true {
+            gate.acquire()
+            guard let index = queue.next() else {
+                gate.release()
+                return
+            }
             let report: CaseReport
             if context.stopRequested() {
                 report = notRun(planned[index], type: "run.interrupted", reason: "interrupted before this case started")
@@ -90,6 +114,7 @@ public final class ConformanceRun: Sendable {
                 report = CaseExecution(planned: planned[index], context: context, session: session).run()
             }
             results.set(index, report)
+            gate.release()
             progress?(index, planned.count, report)
         }
     }

@@ -15,13 +15,25 @@ final class OperationBreaker: @unchecked Sendable {
     private var timeouts: [OperationKey: Int] = [:]
     private var inFlight: [OperationKey: Int] = [:]
     let threshold: Int
+    /// Every request sent passes through here; after a cut of the adaptive limit, requests of cases
+    /// already running wait until fewer than the limit are in flight (nil: no such wait).
+    private let requests: ConcurrencyGate?
 
-    init(threshold: Int) { self.threshold = max(1, threshold) }
+    init(threshold: Int, requests: ConcurrencyGate? = nil) {
+        self.threshold = max(1, threshold)
+        self.requests = requests
+    }
 
     /// Whether to send now; waits (polling `giveUp` every 0.2 s) while the operation is suspect and
     /// earlier requests of it are still out. `always` (teardowns) sends whatever the state. Every
     /// `.send` must be matched by one `finished`.
     func admit(_ operation: OperationKey, always: Bool = false, giveUp: () -> Bool) -> Admission {
+        let admission = decide(operation, always: always, giveUp: giveUp)
+        if admission == .send { requests?.enterRequest() }
+        return admission
+    }
+
+    private func decide(_ operation: OperationKey, always: Bool, giveUp: () -> Bool) -> Admission {
         condition.lock()
         defer { condition.unlock() }
         while !always {
@@ -36,6 +48,7 @@ final class OperationBreaker: @unchecked Sendable {
 
     /// The request came back with `status`, or timed out (`status` nil and `timedOut`), or failed otherwise.
     func finished(_ operation: OperationKey, status: Int?, timedOut: Bool) {
+        requests?.leaveRequest()
         condition.lock()
         defer { condition.unlock() }
         inFlight[operation, default: 1] -= 1

@@ -91,6 +91,7 @@ public struct PreparedRun: Sendable {
             ReportProperty(name: "tls.verify", value: settings.transfer.insecure ? "off (--insecure)" : "on"),
             ReportProperty(name: "shapes.extraProperties", value: settings.shapePolicy.extraProperties == .allow ? "allow" : "warn"),
         ]
+        properties += run.pace?.properties ?? []
         if let diagnosis = run.tokenDiagnosis { properties.append(ReportProperty(name: "run.diagnosis", value: diagnosis)) }
         if let seconds = settings.maxRunSeconds {
             properties.append(ReportProperty(name: "run.maxSeconds", value: String(Int(seconds.rounded(.up)))))

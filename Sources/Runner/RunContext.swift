@@ -13,6 +13,9 @@ final class RunContext: Sendable {
     let minter: TokenMinter
     let circuit = TransportCircuit()
     let httpVersions = HTTPVersionTally()
+    /// Case permits; CaseExecution reports every answer to it (status and timing) so an adaptive
+    /// limit can follow the target.
+    let concurrency: ConcurrencyGate
     let operations: OperationBreaker
     /// When the run as a whole must stop (`--max-time`), if ever.
     let runDeadline: Date?
@@ -28,12 +31,14 @@ final class RunContext: Sendable {
 
     init(settings: RunSettings, target: TargetFile, tokens: [String: String], tokenFailures: [String: String],
          shapes: ShapeRegistry, minter: TokenMinter, recorder: ExchangeRecorder?, replay: ReplayLog?,
-         stopRequested: @escaping @Sendable () -> Bool, hardStopRequested: @escaping @Sendable () -> Bool) {
+         stopRequested: @escaping @Sendable () -> Bool, hardStopRequested: @escaping @Sendable () -> Bool,
+         concurrency: ConcurrencyGate) {
+        self.concurrency = concurrency
         self.hardStopRequested = hardStopRequested
         self.recorder = recorder
         self.replay = replay
         self.settings = settings
-        operations = OperationBreaker(threshold: settings.maxOperationTimeouts)
+        operations = OperationBreaker(threshold: settings.maxOperationTimeouts, requests: concurrency)
         runDeadline = settings.maxRunSeconds.map { Date().addingTimeInterval($0) }
         origin = TokenOrigin(baseURL: settings.baseURL)
         self.target = target

@@ -4,8 +4,15 @@ import JSONShape
 /// Everything about how a run behaves that is not a case: limits, retries, concurrency.
 public struct RunSettings: Sendable {
     public var baseURL: String
-    /// Workers sending requests at once; each owns one curl handle (keep-alive per worker).
-    public var jobs: Int = 4
+    /// Most cases running at once (the cap of adaptive concurrency, the pool of a fixed one); each
+    /// worker owns one curl handle (keep-alive per worker).
+    public var jobs: Int = RunSettings.defaultJobs
+    /// Adaptive (default): start at 4 and grow toward `jobs` while the target is far and does not
+    /// push back (`ConcurrencyLimit`). Fixed: `jobs` workers from the start, whatever happens.
+    public var concurrency: Concurrency = .adaptive
+    /// The target runs inside this process (the embedded mock): its CPU is local CPU, so whether
+    /// requests are latency-bound is judged against the whole process's CPU per answer.
+    public var targetInProcess = false
     public var transfer = TransferOptions()
     /// A case (setup + steps) that runs longer than this is stopped and reported as an error.
     public var caseDeadline: Double = 60
@@ -34,6 +41,17 @@ public struct RunSettings: Sendable {
     public init(baseURL: String, runID: String) {
         self.baseURL = baseURL
         self.runID = runID
+    }
+}
+
+extension RunSettings {
+    /// The default cap: against a target 50 ms away the catalogue (about 860 requests) needs about
+    /// 20 requests in flight to end within 3 s; adaptive concurrency only gets there while the
+    /// target keeps up, and halves at its first 429/503.
+    public static let defaultJobs = 32
+
+    public enum Concurrency: String, Sendable, CaseIterable {
+        case adaptive, fixed
     }
 }
 

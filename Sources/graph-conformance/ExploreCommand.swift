@@ -61,7 +61,7 @@ struct ExploreCommand: AsyncParsableCommand {
         var settings = Exploration.Settings()
         settings.budget = budget
         settings.seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000) % 1_000_000
-        settings.jobs = max(1, transport.jobs)
+        settings.jobs = max(1, transport.jobs ?? settings.jobs)
         settings.maxFindings = max(0, maxFindings)
         settings.shrinkRuns = max(0, shrinkRuns)
         settings.transfer.connectTimeout = transport.connectTimeout

@@ -58,12 +58,16 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("mock-hostile"), help: "With the embedded mock: a hostile transport mode, not a contract defect (see `serve --list-hostile`).")
     var mockHostile: String?
 
+    @Option(name: .customLong("mock-latency"), help: ArgumentHelp("With the embedded mock: answer every request this many milliseconds after it arrived (`50~20`: ±20 ms jitter), like `serve --latency`.", valueName: "ms[~jitter]"))
+    var mockLatency: String?
+
     @Flag(name: .customLong("allow-skipped"), help: "Exit 0 even when no case passed or failed (all skipped or none selected); without it such a run exits 5.")
     var allowSkipped = false
 
     func validate() throws {
         try SuiteOptions.validateBaseURL(baseURL)
         if record != nil, replay != nil { throw ValidationError("--record and --replay exclude each other") }
+        _ = try MockLatency.option(mockLatency, jitter: nil, name: "--mock-latency")
     }
 
     func run() async throws {
@@ -126,6 +130,7 @@ struct RunCommand: AsyncParsableCommand {
             guard let parsed = MockVariant(rawValue: name) else { throw ValidationError("unknown variant '\(name)'") }
             return parsed
         })
+        mock.latency = try MockLatency.option(mockLatency, jitter: nil, name: "--mock-latency")
         if let mockHostile {
             guard let parsed = MockHostility(rawValue: mockHostile) else {
                 throw ValidationError("unknown hostile mode '\(mockHostile)'; see `graph-conformance serve --list-hostile`")

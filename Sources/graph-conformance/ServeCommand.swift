@@ -36,6 +36,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("throttle-every"), help: "Answer every Nth request with 429 + Retry-After.")
     var throttleEvery: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Answer every request this many milliseconds after it arrived, like a remote Graph; `50~20` adds ±20 ms of jitter.", valueName: "ms[~jitter]"))
+    var latency: String?
+
+    @Option(name: .customLong("latency-jitter"), help: ArgumentHelp("Spread each answer's --latency uniformly by ± this many milliseconds.", valueName: "ms"))
+    var latencyJitter: Int?
+
+    @Option(name: .customLong("throttle-over-concurrency"), help: ArgumentHelp("Answer 429 + Retry-After to a request that arrives while more than N are in flight (a target that pushes back on load).", valueName: "N"))
+    var throttleOverConcurrency: Int?
+
     @Option(name: .long, help: "A hostile transport mode, not a contract defect (see --list-hostile).")
     var hostile: String?
 
@@ -44,6 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535, got \(port)") }
+        _ = try MockLatency.option(latency, jitter: latencyJitter)
+        if let throttleOverConcurrency, throttleOverConcurrency < 1 {
+            throw ValidationError("--throttle-over-concurrency must be at least 1, got \(throttleOverConcurrency)")
+        }
     }
 
     @Option(name: .customLong("verify-issuer"), help: "Verify token signatures and iss against this issuer's discovery and JWKS (e.g. `graph-conformance issuer`).")
@@ -81,6 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         configuration.complexPatch = mode
         configuration.throttleEvery = throttleEvery
+        configuration.throttleAboveInFlight = throttleOverConcurrency
+        configuration.latency = try MockLatency.option(latency, jitter: latencyJitter)
         if let defect {
             guard let parsed = MockDefect(rawValue: defect) else {
                 throw ValidationError("unknown defect '\(defect)'; see --list-defects")
@@ -113,7 +128,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         print(server.baseURL)
         fflush(nil)
-        FileHandle.printError("graph-conformance mock serving \(server.baseURL)" + (defect.map { " with defect \($0)" } ?? "") + "; Ctrl-C stops it")
+        FileHandle.printError("graph-conformance mock serving \(server.baseURL)" + (defect.map { " with defect \($0)" } ?? "")
+                              + (configuration.latency.map { " answering after \($0)" } ?? "") + "; Ctrl-C stops it")
         let stopped = AsyncStream<Void> { continuation in
             Interruption.shared.install { continuation.finish() }
         }

@@ -19,8 +19,11 @@ struct SuiteOptions: ParsableArguments {
 
 /// How requests are sent: timeouts, TLS, concurrency, retries.
 struct TransportOptions: ParsableArguments {
-    @Option(name: .long, help: "Concurrent workers, each with its own connection.")
-    var jobs: Int = 4
+    @Option(name: .long, help: "Most cases at once, each on its own connection: the cap of adaptive concurrency, the size of a fixed pool (default 32; explore: 4 workers).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "adaptive: start at 4 cases at once, grow toward --jobs while the target is far and keeps up, halve at each 429/503 or slowdown; fixed: --jobs from the start.")
+    var concurrency: RunSettings.Concurrency = .adaptive
 
     @Option(name: .customLong("connect-timeout"), help: "Seconds to establish a connection.")
     var connectTimeout: Double = 5
@@ -48,7 +51,7 @@ struct TransportOptions: ParsableArguments {
 
     /// Usage errors (exit 2) before anything is sent.
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         for (name, value) in [("--connect-timeout", connectTimeout), ("--timeout", timeout), ("--case-deadline", caseDeadline), ("--max-time", maxTime)]
         where !(value.isFinite && value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds, got \(value)")
@@ -68,7 +71,8 @@ struct TransportOptions: ParsableArguments {
     }
 
     func apply(to settings: inout RunSettings) {
-        settings.jobs = jobs
+        settings.jobs = jobs ?? RunSettings.defaultJobs
+        settings.concurrency = concurrency
         settings.transfer = transfer
         settings.caseDeadline = caseDeadline
         settings.maxConsecutiveTransportFailures = maxTransportFailures
@@ -136,6 +140,8 @@ extension SuiteOptions {
         return overrides
     }
 }
+
+extension RunSettings.Concurrency: ExpressibleByArgument {}
 
 extension OutputOptions {
     var reportOutput: ReportOutput {

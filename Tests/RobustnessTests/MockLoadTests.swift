@@ -73,7 +73,7 @@ extension Robustness {
             }
             let planned = try Harness.plan(yaml)
             #expect(planned.count == 200)
-            let outcome = await Harness.run(planned, settings: Harness.settings(server.baseURL) { $0.jobs = 16; $0.transfer.totalTimeout = 10 })
+            let outcome = await Harness.run(planned, settings: Harness.settings(server.baseURL) { $0.jobs = 16; $0.concurrency = .fixed; $0.transfer.totalTimeout = 10 })
             let notPassed = outcome.results.filter { $0.outcome.kind != "passed" }
             #expect(notPassed.isEmpty, "\(notPassed.prefix(3).map { "\($0.name): \($0.outcome.text)" })")
             #expect(outcome.seconds < 30)
@@ -116,7 +116,7 @@ extension Robustness {
                 """
             }
             let planned = try Harness.plan(yaml)
-            let outcome = await Harness.run(planned, settings: Harness.settings(server.baseURL) { $0.jobs = 16; $0.transfer.totalTimeout = 10 })
+            let outcome = await Harness.run(planned, settings: Harness.settings(server.baseURL) { $0.jobs = 16; $0.concurrency = .fixed; $0.transfer.totalTimeout = 10 })
             let notPassed = outcome.results.filter { $0.outcome.kind != "passed" }
             #expect(notPassed.isEmpty, "\(notPassed.prefix(3).map { "\($0.name): \($0.outcome.text)" })")
 
