@@ -96,7 +96,7 @@ public struct YAMLNode: Sendable {
 
     /// The first line that uses an alias as a mapping key (`? *a : v`, `*a : v`), outside quotes.
     static func aliasKeyLine(in text: String) -> Int? {
-        guard text.contains("*") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }  // bytes: no Foundation search over the file
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var unquoted = ""
             var quote: Character?
