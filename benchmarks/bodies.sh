@@ -5,20 +5,23 @@
 #   trivial  `{}` as application/json (the baseline)
 #   octet    4 MiB of random bytes as application/octet-stream
 #   json     the same 4 MiB as application/json
+#   string   one 4 MiB JSON string of bytes that are not UTF-8, as application/json (scanned to the end)
+#   text     4 MiB of ASCII text that is not JSON (only when KINDS names it)
 #   headers  100,000 header fields (the client stops at 1,000 fields / 256 KiB: transport.tooLarge)
 # Each is one case whose expectation fails (status 200 and shape microsoft.graph.workPosition), so
 # the failure path — mismatch message, transcript, reports — runs too. Prints a table.
 #
 # CPU is the runner's user+sys from wait4 (microsecond resolution), best of RUNS; `timeout` sits
 # between, but it waits without spinning.
-# Knobs (environment): RUNS (per response, best kept, default 3), SKIP_BUILD=1,
+# Knobs (environment): RUNS (per response, best kept, default 3), KINDS (default
+# "octet json string headers"), SKIP_BUILD=1,
 # BIN=/path/to/graph-conformance.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 RUNS=${RUNS:-3}
-KINDS=${KINDS:-octet json headers}
+KINDS=${KINDS:-octet json string headers}
 log() { printf '== %s\n' "$*" >&2; }
 for tool in python3; do
     command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install python3)" >&2; exit 2; }
