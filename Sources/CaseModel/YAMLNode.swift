@@ -98,9 +98,9 @@ public struct YAMLNode: Sendable {
     /// A plain scan, not a regular expression: every case file passes through here, and compiling
     /// a regex per line was two thirds of loading the catalogue.
     static func aliasKeyLine(in text: String) -> Int? {
-        guard text.contains("*") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }  // bytes: no Foundation search over the file
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.contains("*") && usesAliasAsKey(Array(unquotedPart(of: line))) {
+        where line.utf8.contains(UInt8(ascii: "*")) && usesAliasAsKey(Array(unquotedPart(of: line))) {
             return index + 1
         }
         return nil

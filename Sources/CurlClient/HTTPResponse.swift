@@ -43,13 +43,11 @@ public struct HTTPResponse: Sendable {
 
     /// First value of the named header, compared case-insensitively as HTTP requires.
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        headers.first { $0.hasName(name) }?.value
     }
 
     /// Every value of the named header in wire order (for repeated fields like Set-Cookie).
     public func headers(named name: String) -> [String] {
-        let wanted = name.lowercased()
-        return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
+        headers.filter { $0.hasName(name) }.map(\.value)
     }
 }

@@ -2,19 +2,20 @@
 enum RequestHeaders {
     static func list(for request: HTTPRequest) throws(TransportError) -> HeaderList {
         let list = HeaderList()
-        var names = Set<String>()
+        var hasExpect = false, hasContentType = false
         for header in request.headers {
             try validate(header)
-            names.insert(header.name.lowercased())
+            hasExpect = hasExpect || header.hasName("Expect")
+            hasContentType = hasContentType || header.hasName("Content-Type")
             // "Name:" would tell curl to remove the header; "Name;" sends it with an empty value.
             let line = header.value.isEmpty ? "\(header.name);" : "\(header.name): \(header.value)"
             try append(line, to: list)
         }
-        if !names.contains("expect") {
+        if !hasExpect {
             // curl adds "Expect: 100-continue" to larger bodies and then waits; an empty value removes it.
             try append("Expect:", to: list)
         }
-        if request.body != nil, !names.contains("content-type") {
+        if request.body != nil, !hasContentType {
             // With POSTFIELDS curl would invent application/x-www-form-urlencoded.
             try append("Content-Type:", to: list)
         }

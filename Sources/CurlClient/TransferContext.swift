@@ -47,7 +47,8 @@ final class TransferContext {
         }
         let kept = min(room, bytes.count)
         if kept > 0 {
-            body.append(contentsOf: bytes.prefix(kept))
+            // A rebased buffer, not a slice: the array then copies it in one block, not byte by byte.
+            body.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<kept]))
         }
         let (sum, overflow) = bodyBytesReceived.addingReportingOverflow(bytes.count)
         bodyBytesReceived = overflow ? Int.max : sum
@@ -57,17 +58,20 @@ final class TransferContext {
     }
 
     /// Handles one raw header line as curl delivers it (CRLF included).
+    /// Works on curl's buffer in place: copying every line into an array first cost an allocation
+    /// per header field.
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var line = Array(bytes)
-        while let last = line.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") {
-            line.removeLast()
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") {
+            end -= 1
         }
+        let line = bytes[..<end]
         if line.isEmpty {
             headerBlockComplete = true  // blank line ending a header block
             return
         }
-        if line.starts(with: Array("HTTP/".utf8)) {
-            startNewResponse(statusLine: line)
+        if line.starts(with: "HTTP/".utf8) {
+            startNewResponse(statusLine: Array(line))
             return
         }
         headerBytes += bytes.count
@@ -77,7 +81,7 @@ final class TransferContext {
             return
         }
         if let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
-            continueLastHeader(with: line)
+            continueLastHeader(with: Array(line))
             return
         }
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
@@ -111,7 +115,7 @@ final class TransferContext {
     }
 
     /// Strips spaces and tabs at both ends and decodes leniently (bad UTF-8 becomes U+FFFD).
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+    private static func trimmed<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> String where Bytes.SubSequence == Bytes {
         let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         var slice = bytes
         while let first = slice.first, isBlank(first) { slice = slice.dropFirst() }

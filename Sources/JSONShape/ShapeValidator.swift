@@ -86,16 +86,25 @@ struct ShapeValidator {
     }
 
     private mutating func checkEnum(_ value: JSONValue, _ definition: EnumTypeDefinition, at pointer: JSONPointer, declaredAt location: SourceLocation?) {
-        let names = definition.memberNames
-        let expected = definition.isFlags
-            ? "\(definition.name) (member names joined by ',': \(names.joined(separator: ", ")))"
-            : "\(definition.name) (one of \(names.joined(separator: ", ")))"
+        var names: [String] { definition.memberNames }
+        // Built only for a mismatch: a conforming value (nearly every one) needs no message.
+        var expected: String {
+            definition.isFlags
+                ? "\(definition.name) (member names joined by ',': \(names.joined(separator: ", ")))"
+                : "\(definition.name) (one of \(names.joined(separator: ", ")))"
+        }
         guard case .string(let text) = value else {
             report(pointer, expected: expected, value, location, hint: value.numberValue != nil ? "enum values travel as member-name strings" : nil)
             return
         }
-        let parts = definition.isFlags ? text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) : [text]
-        guard let bad = parts.first(where: { !names.contains($0) }) else { return }
+        if !definition.isFlags {
+            guard !definition.members.contains(where: { $0.name == text }) else { return }
+            report(pointer, expected: expected, value, location, hint: Self.enumHint(text, whole: text, names: names))
+            return
+        }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let known = names
+        guard let bad = parts.first(where: { !known.contains($0) }) else { return }
         report(pointer, expected: expected, value, location, hint: Self.enumHint(bad, whole: text, names: names))
     }
 

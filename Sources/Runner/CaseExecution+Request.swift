@@ -31,7 +31,7 @@ extension CaseExecution {
             body = Array(try bindings.interpolate(template).utf8)
         }
         for (name, template) in step.headers {
-            headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            headers.removeAll { $0.hasName(name) }
             if let template { headers.append(HTTPHeader(name: name, value: try bindings.interpolate(template))) }
         }
         if let authorization = try authorization(for: step, bindings: bindings) {

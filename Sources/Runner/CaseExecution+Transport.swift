@@ -19,7 +19,7 @@ extension CaseExecution {
             let context = context
             options.shouldAbort = { context.stopRequested() || context.runDeadlinePassed }
         }
-        if request.headers.contains(where: { $0.name.caseInsensitiveCompare("Authorization") == .orderedSame }),
+        if request.headers.contains(where: { $0.hasName("Authorization") }),
             context.replay == nil, context.origin?.allows(request.url) != true
         {
             throw .error(.tokenWouldLeave(request.url, label: "\(label) \(request.method)", location: location.description))
@@ -31,10 +31,10 @@ extension CaseExecution {
         while true {
             var attemptRequest = request
             let clientRequestID = UUID().uuidString.lowercased()
-            if attemptRequest.headers.contains(where: { $0.name.caseInsensitiveCompare("client-request-id") == .orderedSame }) == false {
+            if attemptRequest.headers.contains(where: { $0.hasName("client-request-id") }) == false {
                 attemptRequest.headers.append(HTTPHeader(name: "client-request-id", value: clientRequestID))
             }
-            let idSent = attemptRequest.headers.first { $0.name.caseInsensitiveCompare("client-request-id") == .orderedSame }?.value ?? clientRequestID
+            let idSent = attemptRequest.headers.first { $0.hasName("client-request-id") }?.value ?? clientRequestID
             state.clientRequestIDs.append(idSent)
             let left = remaining - Date().timeIntervalSince(started)
             let runLeft = phase == .teardown ? Double.infinity : context.runSecondsLeft
@@ -125,7 +125,7 @@ extension CaseExecution {
                 throw .failed(Problem(type: "graph.contract-mismatch", message: message, detail: message + "\n  at \(location)"))
             }
             var pageRequest = HTTPRequest(method: "GET", url: link, headers: request.headers, body: nil)
-            pageRequest.headers.removeAll { $0.name.caseInsensitiveCompare("Content-Type") == .orderedSame }
+            pageRequest.headers.removeAll { $0.hasName("Content-Type") }
             let page = Self.observe(try send(pageRequest, operation: operation, label: "\(label) page \(pages + 1)", phase: phase, state: &state, remaining: remaining, location: location))
             guard page.status == 200, let body = page.json, let more = body["value"]?.arrayValue else {
                 let message = "\(label): page \(pages + 1) (@odata.nextLink) answered \(page.status) without a value array"

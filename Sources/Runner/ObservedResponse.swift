@@ -1,3 +1,4 @@
+import CurlClient
 import Foundation
 import JSONShape
 
@@ -11,6 +12,6 @@ struct ObservedResponse {
     var jsonError: String?
 
     func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { HTTPHeader.namesEqual($0.name, name) }?.value
     }
 }

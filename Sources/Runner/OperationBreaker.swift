@@ -78,7 +78,7 @@ struct OperationKey: Hashable, Sendable, CustomStringConvertible {
         var segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         for index in segments.indices {
             let follows = index > 0 ? segments[index - 1] : ""
-            if segments[index].contains("${") || ["users", "positions"].contains(follows) { segments[index] = "{id}" }
+            if Self.hasReference(segments[index]) || follows == "users" || follows == "positions" { segments[index] = "{id}" }
         }
         if segments.first == "me" {
             segments[0] = "…"
@@ -86,5 +86,16 @@ struct OperationKey: Hashable, Sendable, CustomStringConvertible {
             segments.replaceSubrange(0...1, with: ["…"])
         }
         description = method.uppercased() + " /" + segments.joined(separator: "/")
+    }
+
+    /// Whether a segment holds a `${…}` reference; byte-wise, where `contains("${")` went through
+    /// Foundation's string search on every request.
+    private static func hasReference(_ segment: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in segment.utf8 {
+            if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -45,7 +45,7 @@ struct Transcript {
             case .request(let method, let url, let headers, let body, let size):
                 text += "> \(method) \(url)\n"
                 for header in headers {
-                    let value = header.name.caseInsensitiveCompare("Authorization") == .orderedSame ? Self.redactedAuthorization(header.value) : header.value
+                    let value = header.hasName("Authorization") ? Self.redactedAuthorization(header.value) : header.value
                     text += "> \(header.name): \(value)\n"
                 }
                 if size > 0 { text += ">\n" + Self.excerpt(body, size: size, prefix: "> ") }

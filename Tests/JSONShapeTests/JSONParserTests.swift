@@ -1,3 +1,4 @@
+import Foundation
 import JSONShape
 import Testing
 
@@ -98,5 +99,93 @@ struct JSONParserTests {
         #expect(long.excerpt().count == 80)
         #expect(long.excerpt().hasSuffix("…"))
         #expect(JSONValue.string("short").excerpt() == "\"short\"")
+    }
+
+    @Test func duplicateKeysFoundInLargeObjects() throws {
+        // Past 16 members the parser switches from scanning to a set; both must find repeats.
+        let members = (0..<20).map { "\"k\($0)\":\($0)" } + ["\"k3\":99", "\"k19\":98", "\"k20\":1"]
+        let result = try JSONParser.parse("{" + members.joined(separator: ",") + "}")
+        #expect(result.duplicateKeys.map(\.key) == ["k3", "k19"])
+        #expect(result.value["k3"] == 99)
+    }
+
+    @Test(arguments: [
+        ("plain", [0x22, 0xC3, 0x28, 0x22], 4),
+        ("after an escape", [0x22, 0x5C, 0x6E, 0xFF, 0x22], 5),
+    ] as [(String, [UInt8], Int)])
+    func invalidUTF8InAStringIsRejectedAtItsEnd(name: String, bytes: [UInt8], offset: Int) {
+        do {
+            _ = try JSONParser.parse(bytes)
+            Issue.record("\(name): parsed")
+        } catch {
+            #expect(error.message == "string is not valid UTF-8", "\(name)")
+            #expect(error.offset == offset && error.line == 1 && error.column == offset + 1, "\(name): \(error)")
+        }
+    }
+
+    /// Large bodies that are not JSON, the way a hostile or broken server sends them.
+    enum Garbage: String, CaseIterable, Sendable {
+        /// Random bytes inside one JSON string: scanned to the end, then refused as not UTF-8.
+        case invalidUTF8String
+        /// A string that never ends: scanned to the end, then line and column counted over all of it.
+        case unterminatedString
+        /// A long valid array with random bytes at its end.
+        case garbageAfterLongArray
+
+        func bytes(count: Int) -> [UInt8] {
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+            func random() -> UInt8 {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                return UInt8(truncatingIfNeeded: state)
+            }
+            switch self {
+            case .invalidUTF8String:
+                return [0x22] + (0..<count - 2).map { _ in random() | 0x80 } + [0x22]
+            case .unterminatedString:
+                return [0x22] + (0..<count - 1).map { _ in UInt8(ascii: "a") + random() % 26 }
+            case .garbageAfterLongArray:
+                let prefix = Array(("[" + String(repeating: "1,\n", count: count / 6)).utf8)
+                return prefix + (0..<(count - prefix.count)).map { _ in random() | 0x80 }
+            }
+        }
+    }
+
+    /// CPU seconds the calling thread has used (a loaded machine stretches wall time, not this).
+    private static func threadCPUSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
+    /// The error for 4 MiB of garbage costs about four times that for 1 MiB: linear work, not a
+    /// path that rescans or copies per byte. Best of three per size; the bound (10x) sits between
+    /// linear (4x) and quadratic (16x).
+    @Test(arguments: Garbage.allCases)
+    func errorOnLargeGarbageCostsLinearTime(_ garbage: Garbage) throws {
+        func cost(_ bytes: [UInt8]) throws -> (seconds: Double, error: JSONParseError) {
+            var best = Double.infinity
+            var caught: JSONParseError?
+            for _ in 0..<3 {
+                let started = Self.threadCPUSeconds()
+                do {
+                    _ = try JSONParser.parse(bytes)
+                } catch {
+                    caught = error
+                }
+                best = min(best, Self.threadCPUSeconds() - started)
+            }
+            return (best, try #require(caught, "\(garbage) parsed as JSON"))
+        }
+        let small = garbage.bytes(count: 1 << 20), large = garbage.bytes(count: 4 << 20)
+        let (smallSeconds, smallError) = try cost(small)
+        let (largeSeconds, largeError) = try cost(large)
+        #expect(smallError.message == largeError.message)
+        #expect(largeError.description.utf8.count < 200, "the error stays one short line: \(largeError.description.prefix(300))")
+        switch garbage {
+        case .invalidUTF8String, .unterminatedString: #expect(largeError.offset == large.count)
+        case .garbageAfterLongArray: #expect(largeError.offset > large.count / 3 && largeError.line > 100_000)
+        }
+        #expect(largeSeconds < max(smallSeconds, 0.001) * 10,
+                "\(garbage): 1 MiB \(smallSeconds) s, 4 MiB \(largeSeconds) s of CPU; linear work would be about 4x")
     }
 }

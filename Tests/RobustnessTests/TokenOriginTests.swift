@@ -94,6 +94,9 @@ extension Robustness {
         ("https://graph.microsoft.com:8443/beta", false),
         ("https://graph.microsoft.com.evil.example/beta", false),
         ("https://graph.microsoft.com@evil.example/beta", false),
+        ("https://graph.microsoft.com:443/beta/me?$top=1", true),
+        ("https://graph.microsoft.com:443@evil.example/beta", false),
+        ("https://graph.microsoft.com/@evil.example/beta", true),  // a path, not userinfo: same origin
         ("//graph.microsoft.com/beta", false),
         ("/beta/me", false),
         ("not a url", false),
