@@ -76,7 +76,7 @@ extension CaseExecution {
             }
             context.circuit.recordAnswer()
             context.httpVersions.record(response.httpVersion)
-            context.concurrency.observe(status: response.status, sent: sent)  // adaptive concurrency (ConcurrencyGate): one line, for the integrator
+            context.concurrency.observe(status: response.status, sent: sent)  // feeds the adaptive limit (ConcurrencyGate)
             context.tokenRejections.record(attemptRequest, status: response.status)
             let seconds = Date().timeIntervalSince(sent)
             state.transcript.response(response, seconds: seconds)
