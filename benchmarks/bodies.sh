@@ -21,6 +21,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 RUNS=${RUNS:-3}
+OUT=${OUT:-reports/bench-bodies.json}
 KINDS=${KINDS:-octet json string headers}
 log() { printf '== %s\n' "$*" >&2; }
 for tool in python3; do
@@ -139,9 +140,10 @@ for kind in trivial $KINDS; do
     log "$kind ($RUNS runs)"
     figures+=("$kind=$(measure "$kind")")
 done
-python3 - "$TMP" "${figures[@]}" <<'EOF'
+mkdir -p "$(dirname "$OUT")"
+python3 - "$TMP" "$OUT" "${figures[@]}" <<'EOF'
 import json, sys
-tmp, figures = sys.argv[1], dict(item.split("=") for item in sys.argv[2:])
+tmp, out, figures = sys.argv[1], sys.argv[2], dict(item.split("=") for item in sys.argv[3:])
 labels = {"trivial": "trivial `{}` (baseline)",
           "octet": "4 MiB random bytes, application/octet-stream", "json": "4 MiB random bytes, application/json",
           "text": "4 MiB ASCII text (not JSON), application/json",
@@ -156,4 +158,7 @@ print("|---|---|---|---|")
 for kind, value in figures.items():
     beyond = "—" if kind == "trivial" else f"{max(0.0, float(value) - base) * 1000:.0f} ms"
     print(f"| {labels[kind]} | {float(value) * 1000:.0f} ms | {beyond} | {verdict(kind)} |")
+json.dump({kind: {"label": labels[kind], "cpu_s": float(value),
+                  "beyond_baseline_ms": max(0.0, float(value) - base) * 1000, "outcome": verdict(kind)}
+           for kind, value in figures.items()}, open(out, "w"), indent=2)
 EOF

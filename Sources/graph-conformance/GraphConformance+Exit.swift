@@ -17,6 +17,10 @@ extension GraphConformance {
             exitForUsage(error)
         case is ExitCode:
             Self.exit(withError: error)
+        case _ where exitCode(for: error) == .success:
+            // `--help` and `help NAME` parse into ArgumentParser's help command, whose run() throws
+            // the help request: it is an answer, not a failure.
+            exitForUsage(error)
         default:
             // Not a usage error: nothing about the arguments was wrong.
             FileHandle.printError("graph-conformance: \(error)")
@@ -27,7 +31,11 @@ extension GraphConformance {
     /// An argument error (ArgumentParser would exit 64; this tool promises 2). `--help` and
     /// `--version` arrive as "errors" that exit 0; ArgumentParser prints them.
     static func exitForUsage(_ error: any Error) -> Never {
-        if exitCode(for: error) == .success { Self.exit(withError: error) }
+        if exitCode(for: error) == .success {
+            // Help and version text go to stdout, as ArgumentParser's own exit would send them.
+            print(fullMessage(for: error))
+            Foundation.exit(ExitCode.success.rawValue)
+        }
         FileHandle.printError(fullMessage(for: error))
         Foundation.exit(ExitStatus.usageOrCaseFileError.rawValue)
     }

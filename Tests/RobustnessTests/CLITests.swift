@@ -31,6 +31,19 @@ extension Robustness {
         }
     }
 
+    // MARK: Help
+
+    /// `--help` is a "parse error" that must exit 0 with the help on stdout, for the root command
+    /// and a subcommand alike (it once printed ArgumentParser's raw `CommandError` instead).
+    @Test(arguments: [["--help"], ["serve", "--help"], ["run", "--help"], ["help", "explore"]])
+    func helpIsPrintedAndExitsZero(arguments: [String]) async throws {
+        let result = try await offPool { try ChildProcess.run(arguments, timeout: 120) }
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE:"), "stdout: \(result.stdout.prefix(300))")
+        #expect(!result.stdout.contains("CommandError") && !result.stderr.contains("CommandError"))
+        if arguments.first == "serve" { #expect(result.stdout.contains("--latency")) }
+    }
+
     // MARK: Secrets
 
     /// Real (unsigned) tokens for every principal come in through environment variables; one
