@@ -20,21 +20,14 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+source "$ROOT/benchmarks/common.sh"
 RUNS=${RUNS:-3}
 OUT=${OUT:-reports/bench-bodies.json}
 KINDS=${KINDS:-octet json string headers}
-log() { printf '== %s\n' "$*" >&2; }
 for tool in python3; do
     command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install python3)" >&2; exit 2; }
 done
-if [[ -z ${BIN:-} ]]; then
-    if [[ -z ${SKIP_BUILD:-} ]]; then
-        log "swift build -c release"
-        swift build -c release --product graph-conformance >&2
-    fi
-    BIN="$(swift build -c release --show-bin-path)/graph-conformance"
-fi
-[[ -x $BIN ]] || { echo "no binary at $BIN" >&2; exit 2; }
+resolve_release_binary
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/gc-bodies.XXXXXX")
 SERVER_PID=""

@@ -15,27 +15,20 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+source "$ROOT/benchmarks/common.sh"
 JOBS=${JOBS:-4}
 CASES=${CASES:-100}
 STEPS=${STEPS:-100}
 RUNS=${RUNS:-3}
 WRK_SECONDS=${WRK_SECONDS:-5}
 WRK_THREADS=$(( JOBS < 2 ? JOBS : 2 ))
-log() { printf '== %s\n' "$*" >&2; }
 
 for tool in curl python3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install curl python3 time)" >&2; exit 2; }
 done
 if (( WRK_SECONDS > 0 )); then command -v wrk >/dev/null || { echo "missing wrk (apt-get install wrk) or set WRK_SECONDS=0" >&2; exit 2; }; fi
 
-if [[ -z ${BIN:-} ]]; then
-    if [[ -z ${SKIP_BUILD:-} ]]; then
-        log "swift build -c release"
-        swift build -c release --product graph-conformance >&2
-    fi
-    BIN="$(swift build -c release --show-bin-path)/graph-conformance"
-fi
-[[ -x $BIN ]] || { echo "no binary at $BIN" >&2; exit 2; }
+resolve_release_binary
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/gc-cpu.XXXXXX")
 SERVE_PID=""

@@ -15,22 +15,15 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+source "$ROOT/benchmarks/common.sh"
 LATENCY=${LATENCY:-50}
 JITTER=${JITTER:-0}
 COLD_RUNS=${COLD_RUNS:-5}
 OUT=${OUT:-reports/bench-latency.json}
 
-log() { printf '== %s\n' "$*" >&2; }
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 2; }
 
-if [[ -z ${BIN:-} ]]; then
-    if [[ -z ${SKIP_BUILD:-} ]]; then
-        log "swift build -c release"
-        swift build -c release --product graph-conformance >&2
-    fi
-    BIN="$(swift build -c release --show-bin-path)/graph-conformance"
-fi
-[[ -x $BIN ]] || { echo "no binary at $BIN" >&2; exit 2; }
+resolve_release_binary
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/gc-latency.XXXXXX")
 SERVE_PID=""

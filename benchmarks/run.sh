@@ -18,6 +18,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+source "$ROOT/benchmarks/common.sh"
 JOBS=${JOBS:-4}
 RUNS=${RUNS:-10}
 WRK_SECONDS=${WRK_SECONDS:-5}
@@ -27,7 +28,6 @@ WRK_THREADS=$(( JOBS < 2 ? JOBS : 2 ))
 STEPS_PER_CASE=100
 SYNTH_CASES=100   # 100 x 100 = 10,000 requests
 
-log() { printf '== %s\n' "$*" >&2; }
 
 # ---------------------------------------------------------------- tools
 need_apt=()
@@ -51,14 +51,7 @@ if ! python3 -c 'import tavern' 2>/dev/null; then
 fi
 
 # ---------------------------------------------------------------- build
-if [[ -z ${BIN:-} ]]; then
-    if [[ -z ${SKIP_BUILD:-} ]]; then
-        log "swift build -c release"
-        swift build -c release --product graph-conformance >&2
-    fi
-    BIN="$(swift build -c release --show-bin-path)/graph-conformance"
-fi
-[[ -x $BIN ]] || { echo "no binary at $BIN" >&2; exit 2; }
+resolve_release_binary
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/gc-bench.XXXXXX")
 SERVE_PID=""
