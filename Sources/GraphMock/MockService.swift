@@ -16,6 +16,7 @@ import JSONShape
 public struct MockService: Sendable {
     public let configuration: MockConfiguration
     let store: PositionStore
+    let tokenClaims = TokenClaimsCache()
 
     public init(configuration: MockConfiguration = .init()) {
         self.configuration = configuration
@@ -49,7 +50,7 @@ public struct MockService: Sendable {
         let route = try Router.resolve(
             method: request.method, target: request.target, decodeBeforeSplit: configuration.has(.pathDecodedBeforeSplit))
         try ClientHeaderCheck.check(request, defect: configuration.defect)
-        let caller = try TokenAuthenticator(configuration: configuration)
+        let caller = try TokenAuthenticator(configuration: configuration, claimsCache: tokenClaims)
             .authenticate(request.header("Authorization"), now: exchange.now)
         let callerRecord: UserRecord? = caller.isAppOnly ? nil : await store.register(caller)
         if route.subject == .me, caller.isAppOnly { throw .meRequiresDelegated }

@@ -11,6 +11,8 @@ import JSONShape
 /// A token without `exp` is accepted (lenient; real tokens always carry one).
 struct TokenAuthenticator {
     var configuration: MockConfiguration
+    /// Decoded claims by token text, shared by the server's requests (nil: decode every time).
+    var claimsCache: TokenClaimsCache? = nil
 
     func authenticate(_ header: String?, now: Timestamp) throws(GraphError) -> Caller {
         do {
@@ -35,13 +37,8 @@ struct TokenAuthenticator {
         let token = header.dropFirst(scheme.count).trimmingBlanks()
         guard !token.isEmpty else { throw .tokenEmpty }
 
-        // Split on the bytes: a Character-wise split walked grapheme breaks over the whole token.
-        let parts = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
-        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
-            let headerBytes = Base64URL.decode(parts[0]), case .object? = try? JSONParser.value(headerBytes),
-            let payloadBytes = Base64URL.decode(parts[1]), case .object(let claims)? = try? JSONParser.value(payloadBytes),
-            parts[2].isEmpty || Base64URL.decode(parts[2]) != nil
-        else { throw .tokenMalformed }
+        let decoded = claimsCache.map { $0.claims(of: token, decode: Self.decodeClaims) } ?? Self.decodeClaims(token)
+        guard let claims = decoded else { throw .tokenMalformed }
         if let verification = configuration.tokenVerification {
             try verification.check(token, claims: claims, skipSignature: configuration.has(.skipsSignatureCheck))
         }
@@ -84,6 +81,19 @@ struct TokenAuthenticator {
             isAppOnly: isAppOnly,
             permissions: permissions,
             tenantID: claims["tid"]?.stringValue?.lowercased() ?? "")
+    }
+
+    /// The payload's claims when the token is three base64url parts whose first two are JSON
+    /// objects; nil when it is malformed.
+    static func decodeClaims(_ token: Substring) -> JSONObject? {
+        // Split on the bytes: a Character-wise split walked grapheme breaks over the whole token.
+        let parts = token.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
+        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
+            let headerBytes = Base64URL.decode(parts[0]), case .object? = try? JSONParser.value(headerBytes),
+            let payloadBytes = Base64URL.decode(parts[1]), case .object(let claims)? = try? JSONParser.value(payloadBytes),
+            parts[2].isEmpty || Base64URL.decode(parts[2]) != nil
+        else { return nil }
+        return claims
     }
 }
 
