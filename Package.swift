@@ -28,6 +28,7 @@ let package = Package(
         ),
         .target(name: "CurlClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
         .target(name: "JSONShape", swiftSettings: swiftSettings),
+        .target(name: "Identifiers", swiftSettings: swiftSettings),
         .target(
             name: "CaseModel",
             dependencies: ["JSONShape", .product(name: "Yams", package: "Yams")],
@@ -49,13 +50,13 @@ let package = Package(
         ),
         .target(
             name: "Runner",
-            dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting", "GraphMock", "TestIssuer"],
+            dependencies: ["CaseModel", "JSONShape", "CurlClient", "Reporting", "GraphMock", "TestIssuer", "Identifiers"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "GraphMock",
             dependencies: [
-                "JSONShape", "TestIssuer",
+                "JSONShape", "TestIssuer", "Identifiers",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -64,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "Explorer",
-            dependencies: ["JSONShape", "CurlClient", "Reporting", "CaseModel"],
+            dependencies: ["JSONShape", "CurlClient", "Reporting", "CaseModel", "Identifiers"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -78,6 +79,7 @@ let package = Package(
         .target(name: "TestSupport", swiftSettings: swiftSettings),
 
         .testTarget(name: "JSONShapeTests", dependencies: ["JSONShape"], swiftSettings: swiftSettings),
+        .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], swiftSettings: swiftSettings),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel", "JSONShape", "TestSupport"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),

@@ -1,6 +1,7 @@
-import CurlClient
 import CaseModel
+import CurlClient
 import Foundation
+import Identifiers
 import JSONShape
 
 /// One connection to the target: a libcurl session (the transport `run` uses), bearer tokens by
@@ -52,7 +53,7 @@ final class ExploreClient {
 
     func send(_ method: String, url: String, principal: String, body: [UInt8]?, contentType: String?) throws(TransportError) -> Answer {
         var headers = [HTTPHeader(name: "Accept", value: "application/json"),
-                       HTTPHeader(name: "client-request-id", value: UUID().uuidString.lowercased())]
+                       HTTPHeader(name: "client-request-id", value: RandomUUID.string())]
         if let token = target.principal(principal)?.token { headers.append(HTTPHeader(name: "Authorization", value: "Bearer " + token)) }
         if let contentType { headers.append(HTTPHeader(name: "Content-Type", value: contentType)) }
         let request = HTTPRequest(method: method, url: url, headers: headers, body: body)

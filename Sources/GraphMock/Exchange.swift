@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 
 /// Per-request identity and addressing: the ids echoed in headers and error bodies and the
 /// service root used for `@odata.context` and `Location`.
@@ -14,7 +15,7 @@ struct Exchange: Sendable {
     var now: Timestamp
 
     init(request: MockRequest, now: Timestamp) {
-        requestID = UUID().uuidString.lowercased()
+        requestID = RandomUUID.string()
         clientRequestID = request.header("client-request-id") ?? requestID
         clientSentRequestID = request.header("client-request-id") != nil
         acceptsGzip = Gzip.isAccepted(by: request.header("Accept-Encoding"))

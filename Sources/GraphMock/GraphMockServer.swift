@@ -14,13 +14,10 @@ public final class GraphMockServer: Sendable {
     private let channel: any Channel
     private let latch = ShutdownLatch()
 
-    private let executor: DedicatedTaskExecutor
     /// Requests in flight across connections, and the 429s `throttleAboveInFlight` gave.
     public let load: InFlightGauge
 
-    private init(port: Int, host: String, group: MultiThreadedEventLoopGroup, channel: any Channel, executor: DedicatedTaskExecutor,
-                 load: InFlightGauge) {
-        self.executor = executor
+    private init(port: Int, host: String, group: MultiThreadedEventLoopGroup, channel: any Channel, load: InFlightGauge) {
         self.load = load
         self.port = port
         baseURL = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/beta"
@@ -33,7 +30,6 @@ public final class GraphMockServer: Sendable {
     ) async throws -> GraphMockServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
         let service = MockService(configuration: configuration)
-        let executor = DedicatedTaskExecutor(threads: max(2, System.coreCount), name: "graph-mock")
         let load = InFlightGauge()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 512)
@@ -41,7 +37,7 @@ public final class GraphMockServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service, executor: executor, gauge: load))
+                    try channel.pipeline.syncOperations.addHandler(MockHTTPHandler(service: service, executor: EventLoopTaskExecutor(channel.eventLoop), gauge: load))
                 }
             }
             .childChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -51,9 +47,8 @@ public final class GraphMockServer: Sendable {
                 try? await channel.close().get()
                 throw ChannelError.unknownLocalAddress
             }
-            return GraphMockServer(port: bound, host: host, group: group, channel: channel, executor: executor, load: load)
+            return GraphMockServer(port: bound, host: host, group: group, channel: channel, load: load)
         } catch {
-            executor.shutdown()
             try? await group.shutdownGracefully()
             throw error
         }
@@ -64,6 +59,5 @@ public final class GraphMockServer: Sendable {
         guard await latch.claim() else { return }
         try? await channel.close().get()
         try await group.shutdownGracefully()
-        executor.shutdown()
     }
 }

@@ -21,12 +21,12 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private let service: MockService
-    private let executor: DedicatedTaskExecutor
+    private let executor: EventLoopTaskExecutor
     private let gauge: InFlightGauge
     private let maxBodyBytes: Int
     private var state = State.idle
 
-    init(service: MockService, executor: DedicatedTaskExecutor, gauge: InFlightGauge) {
+    init(service: MockService, executor: EventLoopTaskExecutor, gauge: InFlightGauge) {
         self.executor = executor
         self.gauge = gauge
         self.service = service

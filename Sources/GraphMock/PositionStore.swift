@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import JSONShape
 
 /// All mutable state of one mock: users, their positions, the modification clock, the throttle
@@ -164,9 +165,8 @@ actor PositionStore {
 
     /// A GUID, or under `opaque-ids` a base64-like id with `/`, `+` and `=` like real profile ids.
     private func newID() -> String {
-        let guid = UUID()
-        guard opaqueIDs else { return guid.uuidString.lowercased() }
-        let bytes = withUnsafeBytes(of: guid.uuid) { Array($0) }
+        let bytes = RandomUUID.bytes()
+        guard opaqueIDs else { return RandomUUID.format(bytes) }
         let base64 = Data(bytes).base64EncodedString()  // 22 characters and "=="
         return "AAMkAD/" + base64.prefix(11) + "+" + base64.dropFirst(11)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import JSONShape
 
 /// Adds the headers Graph puts on every response (reference §4.2) and renders error bodies.
@@ -66,7 +67,7 @@ struct ResponseBuilder {
 
     /// nil when the `client-request-id-only-echoed` variant is on and the client sent none.
     private var echoedClientRequestID: String? {
-        if defect == .clientRequestIDNotEchoed { return UUID().uuidString.lowercased() }
+        if defect == .clientRequestIDNotEchoed { return RandomUUID.string() }
         if variants.contains(.clientRequestIDOnlyEchoed), !exchange.clientSentRequestID { return nil }
         return exchange.clientRequestID
     }

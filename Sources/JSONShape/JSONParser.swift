@@ -17,13 +17,22 @@ public struct JSONParser {
     }
 
     public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> Result {
-        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
-        parser.skipWhitespace()
-        if parser.offset == bytes.count { throw parser.error("empty document: expected a JSON value") }
-        let value = try parser.parseValue(depth: 0)
-        parser.skipWhitespace()
-        if parser.offset != bytes.count { throw parser.error("unexpected data after the JSON value") }
-        return Result(value: value, duplicateKeys: parser.duplicates)
+        // The parser reads through a buffer pointer valid only inside this closure: no bounds
+        // check per byte beyond its own end test.
+        let outcome: Swift.Result<Result, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, maxDepth: maxDepth)
+            do throws(JSONParseError) {
+                parser.skipWhitespace()
+                if parser.offset == buffer.count { throw parser.error("empty document: expected a JSON value") }
+                let value = try parser.parseValue(depth: 0)
+                parser.skipWhitespace()
+                if parser.offset != buffer.count { throw parser.error("unexpected data after the JSON value") }
+                return .success(Result(value: value, duplicateKeys: parser.duplicates))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 
     /// Convenience for callers that only want the value.
@@ -31,7 +40,7 @@ public struct JSONParser {
         try parse(bytes).value
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
     private var offset = 0
     private var duplicates: [(object: JSONPointer, key: String)] = []
@@ -39,7 +48,7 @@ public struct JSONParser {
     /// (building one per value, `pointer.appending`, was a third of the parse time).
     private var path: [String] = []
 
-    private init(bytes: [UInt8], maxDepth: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
@@ -134,10 +143,9 @@ public struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let end = offset
                 offset += 1
-                let text = bytes.withUnsafeBufferPointer { buffer in
-                    String(validating: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
+                    throw error("string is not valid UTF-8")
                 }
-                guard let text else { throw error("string is not valid UTF-8") }
                 return text
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
@@ -234,7 +242,7 @@ public struct JSONParser {
             guard let byte = peek(), isDigit(byte) else { throw error("expected a digit in exponent") }
             while let byte = peek(), isDigit(byte) { offset += 1 }
         }
-        return JSONNumber(literal: String(decoding: bytes[start..<offset], as: UTF8.self))
+        return JSONNumber(literal: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self))
     }
 
     private mutating func expectLiteral(_ literal: String) throws(JSONParseError) {
@@ -273,14 +281,12 @@ public struct JSONParser {
     private func error(_ message: String) -> JSONParseError {
         let end = min(offset, bytes.count)
         var line = 1, lineStart = 0, column = 1
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<end where buffer[index] == 0x0A {
-                line += 1
-                lineStart = index + 1
-            }
-            for index in lineStart..<end where buffer[index] & 0xC0 != 0x80 {
-                column += 1
-            }
+        for index in 0..<end where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        for index in lineStart..<end where bytes[index] & 0xC0 != 0x80 {
+            column += 1
         }
         return JSONParseError(message: message, offset: offset, line: line, column: column)
     }

@@ -97,7 +97,7 @@ public final class ShapeRegistry: Sendable {
     /// Every way `value` breaks `shapeName`, in document order of the value. Empty means conformant.
     public func validate(_ value: JSONValue, against shapeName: String, policy: ShapePolicy = .init()) -> [ShapeMismatch] {
         var validator = ShapeValidator(definitions: definitions, flattened: flattened, policy: policy)
-        validator.checkNamed(value, name: shapeName, at: .root, declaredAt: nil, via: [])
+        validator.checkRoot(value, name: shapeName)
         return validator.mismatches
     }
 

@@ -3,12 +3,17 @@
 /// Mismatches come out in document order of the value: an object's members are visited in the
 /// order the server wrote them, and missing required members of that object follow them in
 /// declaration order. Pure: no state outlives one `validate` call.
+///
+/// Where it stands is kept as a stack of pointer tokens, pushed and popped on the way down: a
+/// `JSONPointer` is built only for a mismatch, not for each of the thousands of values that conform.
 struct ShapeValidator {
     let definitions: [String: ShapeDefinition]
     /// Structured types with their inheritance resolved, by registered name (see `FlatStructure`).
     let flattened: [String: FlatStructure]
     let policy: ShapePolicy
     private(set) var mismatches: [ShapeMismatch] = []
+    /// Tokens of the value being checked, from the root.
+    private var trail: [String] = []
 
     init(definitions: [String: ShapeDefinition], flattened: [String: FlatStructure] = [:], policy: ShapePolicy) {
         self.definitions = definitions
@@ -16,76 +21,91 @@ struct ShapeValidator {
         self.policy = policy
     }
 
+    /// Checks a value at the root against a shape by name.
+    mutating func checkRoot(_ value: JSONValue, name: String) {
+        trail.removeAll(keepingCapacity: true)
+        checkNamed(value, name: name, declaredAt: nil, via: [])
+    }
+
+    private var pointer: JSONPointer { JSONPointer(tokens: trail) }
+
+    /// Runs `body` with `token` pushed onto the trail.
+    private mutating func inside(_ token: String, _ body: (inout ShapeValidator) -> Void) {
+        trail.append(token)
+        body(&self)
+        trail.removeLast()
+    }
+
     /// Checks a value against a CSDL type reference (nullability and collection included).
-    mutating func check(_ value: JSONValue, type: TypeReference, at pointer: JSONPointer, declaredAt location: SourceLocation?) {
-        if value == .null {
+    private mutating func check(_ value: JSONValue, type: TypeReference, declaredAt location: SourceLocation?) {
+        if case .null = value {
             // OData never writes a null collection, but Graph-generated payloads are seen to; a
             // nullable collection property tolerates it, as the element type's Nullable allows.
-            if !type.nullable { report(pointer, expected: "\(type.displayName) (non-nullable)", value, location) }
+            if !type.nullable { report(expected: "\(type.displayName) (non-nullable)", value, location) }
             return
         }
         guard type.isCollection else {
-            checkNamed(value, name: type.name, at: pointer, declaredAt: location, via: [])
+            checkNamed(value, name: type.name, primitive: type.primitive, declaredAt: location, via: [])
             return
         }
         guard case .array(let elements) = value else {
-            report(pointer, expected: "\(type.displayName) (array)", value, location)
+            report(expected: "\(type.displayName) (array)", value, location)
             return
         }
         let elementType = TypeReference(name: type.name, written: type.written, isCollection: false, nullable: type.nullable)
         for (index, element) in elements.enumerated() {
-            check(element, type: elementType, at: pointer.appending(index), declaredAt: location)
+            inside(String(index)) { $0.check(element, type: elementType, declaredAt: location) }
         }
     }
 
     /// Checks a value against a shape by name. `via` holds the names already followed at this
     /// pointer, so a ref cycle (`a: {ref: b}`, `b: {ref: a}`) is reported instead of looping.
-    mutating func checkNamed(_ value: JSONValue, name: String, at pointer: JSONPointer, declaredAt location: SourceLocation?, via: [String]) {
-        if let primitive = EdmPrimitive(rawValue: name) {
+    /// `primitive` is the name's Edm primitive when the caller already resolved it (type references do).
+    private mutating func checkNamed(_ value: JSONValue, name: String, primitive known: EdmPrimitive?? = nil,
+                                     declaredAt location: SourceLocation?, via: [String]) {
+        if let primitive = known ?? EdmPrimitive(rawValue: name) {
             if !primitive.accepts(value) {
-                report(pointer, expected: primitive.expectation, value, location, hint: primitive.hint(for: value))
+                report(expected: primitive.expectation, value, location, hint: primitive.hint(for: value))
             }
             return
         }
         guard !via.contains(name) else {
-            report(pointer, expected: "a value for \(name)", value, location, hint: "circular reference " + (via + [name]).joined(separator: " → "))
+            report(expected: "a value for \(name)", value, location, hint: "circular reference " + (via + [name]).joined(separator: " → "))
             return
         }
         switch definitions[name] {
         case .structured(let definition)?:
-            checkStructured(value, definition, flattened[name] ?? FlatStructure(definition, in: definitions), at: pointer)
-        case .enumeration(let definition)?: checkEnum(value, definition, at: pointer, declaredAt: location)
-        case .inline(let shape)?: checkInline(value, shape, at: pointer, via: via + [name])
+            checkStructured(value, definition, flattened[name] ?? FlatStructure(definition, in: definitions))
+        case .enumeration(let definition)?: checkEnum(value, definition, declaredAt: location)
+        case .inline(let shape)?: checkInline(value, shape, via: via + [name])
         case nil:
             var hint = "shape '\(name)' is not defined"
             if let suggestion = Suggestion.closest(to: name, in: Array(definitions.keys).sorted()) { hint += "; did you mean '\(suggestion)'?" }
-            report(pointer, expected: "a value of shape \(name)", value, location, hint: hint)
+            report(expected: "a value of shape \(name)", value, location, hint: hint)
         }
     }
 
-    private mutating func checkStructured(
-        _ value: JSONValue, _ definition: StructuredTypeDefinition, _ flat: FlatStructure, at pointer: JSONPointer
-    ) {
+    private mutating func checkStructured(_ value: JSONValue, _ definition: StructuredTypeDefinition, _ flat: FlatStructure) {
         guard case .object(let object) = value else {
-            report(pointer, expected: "\(definition.name) (object)", value, definition.location)
+            report(expected: "\(definition.name) (object)", value, definition.location)
             return
         }
         let declared = flat.declared, isOpen = flat.isOpen
         for (key, member) in object where !Self.isAnnotation(key) {
             if let property = declared[key] {
-                check(member, type: property.type, at: pointer.appending(key), declaredAt: property.location)
+                inside(key) { $0.check(member, type: property.type, declaredAt: property.location) }
             } else if !isOpen {
-                reportExtra(key, member, at: pointer, owner: definition.name, definition.location)
+                reportExtra(key, member, owner: definition.name, definition.location)
             }
         }
         guard definition.kind == .entity, let keyed = flat.keyed else { return }
         for key in keyed.keys where object[key] == nil {
             let expected = declared[key].map { EdmPrimitive(rawValue: $0.type.name)?.expectation ?? $0.type.displayName } ?? "a value"
-            report(pointer.appending(key), expected: "\(expected) (entity key, required)", actual: "absent", keyed.keyLocation ?? keyed.location)
+            inside(key) { $0.report(expected: "\(expected) (entity key, required)", actual: "absent", keyed.keyLocation ?? keyed.location) }
         }
     }
 
-    private mutating func checkEnum(_ value: JSONValue, _ definition: EnumTypeDefinition, at pointer: JSONPointer, declaredAt location: SourceLocation?) {
+    private mutating func checkEnum(_ value: JSONValue, _ definition: EnumTypeDefinition, declaredAt location: SourceLocation?) {
         var names: [String] { definition.memberNames }
         // Built only for a mismatch: a conforming value (nearly every one) needs no message.
         var expected: String {
@@ -94,18 +114,18 @@ struct ShapeValidator {
                 : "\(definition.name) (one of \(names.joined(separator: ", ")))"
         }
         guard case .string(let text) = value else {
-            report(pointer, expected: expected, value, location, hint: value.numberValue != nil ? "enum values travel as member-name strings" : nil)
+            report(expected: expected, value, location, hint: value.numberValue != nil ? "enum values travel as member-name strings" : nil)
             return
         }
         if !definition.isFlags {
             guard !definition.members.contains(where: { $0.name == text }) else { return }
-            report(pointer, expected: expected, value, location, hint: Self.enumHint(text, whole: text, names: names))
+            report(expected: expected, value, location, hint: Self.enumHint(text, whole: text, names: names))
             return
         }
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let known = names
         guard let bad = parts.first(where: { !known.contains($0) }) else { return }
-        report(pointer, expected: expected, value, location, hint: Self.enumHint(bad, whole: text, names: names))
+        report(expected: expected, value, location, hint: Self.enumHint(bad, whole: text, names: names))
     }
 
     private static func enumHint(_ part: String, whole: String, names: [String]) -> String {
@@ -117,50 +137,50 @@ struct ShapeValidator {
         return "'\(part)' is not a member"
     }
 
-    private mutating func checkInline(_ value: JSONValue, _ shape: InlineShape, at pointer: JSONPointer, via: [String]) {
+    private mutating func checkInline(_ value: JSONValue, _ shape: InlineShape, via: [String]) {
         if value == .null, shape.nullable || shape.kinds?.contains(.null) == true || shape.kinds?.contains(.any) == true { return }
         if let reference = shape.reference {
             guard value != .null else {
-                report(pointer, expected: "\(reference) (non-nullable)", value, shape.location)
+                report(expected: "\(reference) (non-nullable)", value, shape.location)
                 return
             }
-            checkNamed(value, name: reference, at: pointer, declaredAt: shape.location, via: via)
+            checkNamed(value, name: reference, declaredAt: shape.location, via: via)
             return
         }
         if let kinds = shape.kinds, !kinds.contains(where: { $0.matches(value) }) {
-            report(pointer, expected: shape.expectation, value, shape.location)
+            report(expected: shape.expectation, value, shape.location)
             return
         }
         if let allowed = shape.allowedValues, !allowed.contains(value) {
-            report(pointer, expected: shape.expectation, value, shape.location)
+            report(expected: shape.expectation, value, shape.location)
             return
         }
         if let format = shape.format, format.applies(to: value), !format.primitive.accepts(value) {
-            report(pointer, expected: shape.expectation, value, shape.location, hint: format.primitive.hint(for: value))
+            report(expected: shape.expectation, value, shape.location, hint: format.primitive.hint(for: value))
         }
         switch value {
         case .object(let object) where shape.describesObject:
             for (key, member) in object where !Self.isAnnotation(key) {
                 if let propertyShape = shape.property(named: key) {
-                    checkInline(member, propertyShape, at: pointer.appending(key), via: [])
+                    inside(key) { $0.checkInline(member, propertyShape, via: []) }
                 } else if !shape.isOpen {
-                    reportExtra(key, member, at: pointer, owner: "this shape", shape.location)
+                    reportExtra(key, member, owner: "this shape", shape.location)
                 }
             }
             for name in shape.required where object[name] == nil {
                 let expected = shape.property(named: name)?.expectation ?? "a value"
-                report(pointer.appending(name), expected: "\(expected) (required)", actual: "absent", shape.property(named: name)?.location ?? shape.location)
+                inside(name) { $0.report(expected: "\(expected) (required)", actual: "absent", shape.property(named: name)?.location ?? shape.location) }
             }
         case .array(let elements):
             if let minimum = shape.minItems, elements.count < minimum {
-                report(pointer, expected: "at least \(minimum) items", actual: "\(elements.count) items", shape.location)
+                report(expected: "at least \(minimum) items", actual: "\(elements.count) items", shape.location)
             }
             if let maximum = shape.maxItems, elements.count > maximum {
-                report(pointer, expected: "at most \(maximum) items", actual: "\(elements.count) items", shape.location)
+                report(expected: "at most \(maximum) items", actual: "\(elements.count) items", shape.location)
             }
             if let items = shape.items {
                 for (index, element) in elements.enumerated() {
-                    checkInline(element, items, at: pointer.appending(index), via: [])
+                    inside(String(index)) { $0.checkInline(element, items, via: []) }
                 }
             }
         default:
@@ -174,7 +194,7 @@ struct ShapeValidator {
     /// every member name to NSString (the largest single cost of validation).
     static func isAnnotation(_ key: String) -> Bool { key.utf8.contains(UInt8(ascii: "@")) }
 
-    private mutating func reportExtra(_ key: String, _ value: JSONValue, at pointer: JSONPointer, owner: String, _ location: SourceLocation?) {
+    private mutating func reportExtra(_ key: String, _ value: JSONValue, owner: String, _ location: SourceLocation?) {
         let severity: ShapeMismatch.Severity
         switch policy.extraProperties {
         case .allow: return
@@ -186,11 +206,11 @@ struct ShapeValidator {
             severity: severity, shapeLocation: location))
     }
 
-    private mutating func report(_ pointer: JSONPointer, expected: String, _ value: JSONValue, _ location: SourceLocation?, hint: String? = nil) {
-        report(pointer, expected: expected, actual: value.diagnosticExcerpt, location, hint: hint)
+    private mutating func report(expected: String, _ value: JSONValue, _ location: SourceLocation?, hint: String? = nil) {
+        report(expected: expected, actual: value.diagnosticExcerpt, location, hint: hint)
     }
 
-    private mutating func report(_ pointer: JSONPointer, expected: String, actual: String, _ location: SourceLocation?, hint: String? = nil) {
+    private mutating func report(expected: String, actual: String, _ location: SourceLocation?, hint: String? = nil) {
         mismatches.append(ShapeMismatch(pointer: pointer, expected: expected, actual: actual, shapeLocation: location, hint: hint))
     }
 }

@@ -1,6 +1,7 @@
 import CaseModel
 import CurlClient
 import Foundation
+import Identifiers
 import JSONShape
 import Reporting
 
@@ -30,7 +31,7 @@ extension CaseExecution {
         let started = Date()
         while true {
             var attemptRequest = request
-            let clientRequestID = UUID().uuidString.lowercased()
+            let clientRequestID = RandomUUID.string()
             if attemptRequest.headers.contains(where: { $0.hasName("client-request-id") }) == false {
                 attemptRequest.headers.append(HTTPHeader(name: "client-request-id", value: clientRequestID))
             }

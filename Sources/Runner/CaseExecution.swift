@@ -1,6 +1,7 @@
 import CaseModel
 import CurlClient
 import Foundation
+import Identifiers
 import JSONShape
 import Reporting
 
@@ -120,7 +121,7 @@ struct CaseExecution {
         var values: [String: JSONValue] = [:]
         for variable in BuiltinVariable.allCases {
             values[variable.rawValue] = switch variable {
-            case .uuid: .string(UUID().uuidString.lowercased())
+            case .uuid: .string(RandomUUID.string())
             case .now: .string(stamp)
             case .today: .string(String(stamp.prefix(10)))
             case .runId: .string(context.settings.runID)
@@ -193,7 +194,7 @@ struct CaseExecution {
         }
         let requestLine = "\(request.method) \(step.path)"
         state.transcript.note("\(label): \(requestLine)")
-        let operation = OperationKey(method: step.method, pathTemplate: step.path)
+        let operation = OperationKey.of(method: step.method, pathTemplate: step.path)
         let response = try send(request, operation: operation, label: label, phase: phase, state: &state, remaining: remaining, location: step.location)
 
         var observed = Self.observe(response)

@@ -1,6 +1,7 @@
 import CaseModel
 import CurlClient
 import Foundation
+import Identifiers
 import JSONShape
 
 /// Removes positions that earlier, interrupted runs left behind on a live target — and only
@@ -106,7 +107,7 @@ public struct Cleanup {
         HTTPRequest(method: method, url: url, headers: [
             HTTPHeader(name: "Authorization", value: "Bearer \(token)"),
             HTTPHeader(name: "Accept", value: "application/json"),
-            HTTPHeader(name: "client-request-id", value: UUID().uuidString.lowercased()),
+            HTTPHeader(name: "client-request-id", value: RandomUUID.string()),
         ])
     }
 }

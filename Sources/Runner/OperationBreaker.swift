@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Opens per operation (method + route template) after `threshold` timeouts of that operation with
 /// no success in between, so a target that answers everything except, say, a successful PATCH costs
@@ -72,6 +73,23 @@ final class OperationBreaker: @unchecked Sendable {
 /// share one breaker.
 struct OperationKey: Hashable, Sendable, CustomStringConvertible {
     let description: String
+
+    /// The key of a step's method and path template, reduced once per distinct pair: a catalogue
+    /// has a few dozen of them and sends each many times.
+    static func of(method: String, pathTemplate: String) -> OperationKey {
+        let template = Template(method: method, path: pathTemplate)
+        if let known = reduced.withLock({ $0[template] }) { return known }
+        let key = OperationKey(method: method, pathTemplate: pathTemplate)
+        reduced.withLock { $0[template] = key }
+        return key
+    }
+
+    private struct Template: Hashable {
+        let method: String
+        let path: String
+    }
+
+    private static let reduced = Mutex<[Template: OperationKey]>([:])
 
     init(method: String, pathTemplate: String) {
         let path = pathTemplate.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
