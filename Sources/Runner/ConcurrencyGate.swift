@@ -16,6 +16,9 @@ final class ConcurrencyGate: @unchecked Sendable {
     private var running = 0
     /// Requests sent and not yet answered.
     private var sending = 0
+    /// Threads waiting for a permit or to send. Wake-ups go out only when someone waits: a
+    /// broadcast after every answer woke every waiting worker just to send it back to sleep.
+    private var waiting = 0
     private var highest = 0
     private var pushbacks = 0
     /// Each worker thread's CPU clock when it last started a case or got an answer.
@@ -49,7 +52,7 @@ final class ConcurrencyGate: @unchecked Sendable {
     func acquire() {
         let now = cpuClock()
         condition.withLock {
-            while running >= controller.limit { condition.wait() }
+            while running >= controller.limit { wait() }
             running += 1
             highest = max(highest, running)
             cpuMarks[ObjectIdentifier(Thread.current)] = now
@@ -59,14 +62,14 @@ final class ConcurrencyGate: @unchecked Sendable {
     func release() {
         condition.withLock {
             running -= 1
-            condition.broadcast()
+            wakeWaiters()
         }
     }
 
     /// Before each request (retries included): waits while `limit` requests are in flight.
     func enterRequest() {
         condition.withLock {
-            while sending >= controller.limit { condition.wait() }
+            while sending >= controller.limit { wait() }
             sending += 1
         }
     }
@@ -75,7 +78,7 @@ final class ConcurrencyGate: @unchecked Sendable {
     func leaveRequest() {
         condition.withLock {
             sending = max(0, sending - 1)
-            condition.broadcast()
+            wakeWaiters()
         }
     }
 
@@ -110,10 +113,22 @@ final class ConcurrencyGate: @unchecked Sendable {
                                             receivedAt: received.timeIntervalSinceReferenceDate, inFlight: running,
                                             latencySample: connected)
             guard change == .grew else { return nil }
-            condition.broadcast()
+            wakeWaiters()
             return controller.limit
         }
         if let grownTo { raised(grownTo) }
+    }
+
+    /// Waits on the condition (its lock held), counted so wake-ups go out only when needed.
+    private func wait() {
+        waiting += 1
+        condition.wait()
+        waiting -= 1
+    }
+
+    /// Wakes every waiter, if any (with the lock held): each rechecks what it waits for.
+    private func wakeWaiters() {
+        if waiting > 0 { condition.broadcast() }
     }
 
     var limit: Int { condition.withLock { controller.limit } }

@@ -130,6 +130,38 @@ import Testing
         #expect(limit.limit == 8)
     }
 
+    /// A loaded machine: answers from a local target wait in our own CPU queue (latency-bound by
+    /// the ratio, then twice as slow). A rise undoes growth but never cuts below the start; only
+    /// pushback does.
+    @Test func latencyRiseNeverCutsBelowTheStartButPushbackDoes() {
+        var limit = Self.measured(initial: 4, cap: 4)
+        var clock = 0.0
+        _ = Self.feed(&limit, count: 40, latency: 0.01, clock: &clock)
+        #expect(limit.isLatencyBound)
+        let changes = Self.feed(&limit, count: 40, latency: 0.05, clock: &clock)
+        #expect(!changes.contains(.cut(.latencyRise)), "\(changes)")
+        #expect(limit.limit == 4)
+        clock += 1
+        #expect(limit.observe(status: 429, sentAt: clock - 0.01, receivedAt: clock, inFlight: 4) == .cut(.pushback))
+        #expect(limit.limit == 2)
+        // Below the start after pushback, a rise takes nothing more and raises nothing.
+        clock += 1
+        let after = Self.feed(&limit, count: 40, latency: 0.2, clock: &clock)
+        #expect(!after.contains(.cut(.latencyRise)))
+        #expect(limit.limit >= 2)
+    }
+
+    /// Grown past the start, a rise halves, but to no less than the start.
+    @Test func latencyRiseStopsAtTheStart() {
+        var limit = Self.measured(initial: 4, cap: 6)
+        var clock = 0.0
+        _ = Self.feed(&limit, count: 100, latency: 0.05, clock: &clock)
+        #expect(limit.limit == 6)
+        let changes = Self.feed(&limit, count: 20, latency: 0.2, clock: &clock)
+        #expect(changes.contains(.cut(.latencyRise)))
+        #expect(limit.limit == 4, "6 halves to 3, held at the start")
+    }
+
     /// Jitter around a steady latency (30–70 ms) is not a rise.
     @Test func jitterIsNotARise() {
         var limit = Self.measured(initial: 4, cap: 32)
