@@ -15,6 +15,8 @@ public struct TemplateReference: Sendable, Hashable {
 public enum Template {
     /// Every reference in `text`; a malformed one (unclosed, empty) is returned as an error text.
     public static func references(in text: String) -> (references: [TemplateReference], errors: [String]) {
+        // Most texts hold no reference: a byte scan says so without splitting into Characters.
+        guard mayHoldReference(text) else { return ([], []) }
         var references: [TemplateReference] = []
         var errors: [String] = []
         let characters = Array(text)
@@ -40,6 +42,18 @@ public enum Template {
             index = close + 1
         }
         return (references, errors)
+    }
+
+    /// Whether the bytes `${` occur in `text`. Without them there is no reference; with them the
+    /// Character scan decides (a combining mark after `$` or `{` makes one Character of it, which
+    /// that scan does not take for a reference).
+    private static func mayHoldReference(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// True when the whole string is exactly one reference, so its value keeps its JSON type.

@@ -39,8 +39,10 @@ extension ExpectationChecker {
             warnings.append(Mismatch(at: pointer, expected: "\(before.value(at: pointer)?.excerpt() ?? "absent") (undeclared member: not part of the contract; ignored)",
                                      actual: body.value(at: pointer)?.excerpt() ?? "absent", location: unchanged.location))
         }
+        let differences = JSONDiff.differences(before: before, after: body, ignoring: ignored)
+        guard !differences.isEmpty else { return [] }
         let comparison = Mismatch.Comparison(snapshot: before.rendered(pretty: true), current: body.rendered(pretty: true))
-        return JSONDiff.differences(before: before, after: body, ignoring: ignored).enumerated().map { index, difference in
+        return differences.enumerated().map { index, difference in
             Mismatch(at: difference.pointer, expected: "\(difference.before) (unchanged since snapshot '\(unchanged.snapshot)')",
                      actual: difference.after, location: unchanged.location, comparison: index == 0 ? comparison : nil)
         }
@@ -72,23 +74,35 @@ extension ExpectationChecker {
 
     /// Pointers of object members whose names no contract type declares (annotations aside,
     /// which every comparison skips anyway).
-    static func undeclaredPointers(in value: JSONValue, declared: Set<String>, at pointer: JSONPointer = .root) -> [JSONPointer] {
+    static func undeclaredPointers(in value: JSONValue, declared: Set<String>) -> [JSONPointer] {
+        var found: [JSONPointer] = []
+        var trail: [String] = []
+        collectUndeclared(in: value, declared: declared, trail: &trail, into: &found)
+        return found
+    }
+
+    /// The walk behind `undeclaredPointers`: tokens pushed and popped on the way down, a pointer
+    /// built only for a member that is reported.
+    private static func collectUndeclared(in value: JSONValue, declared: Set<String>, trail: inout [String], into found: inout [JSONPointer]) {
         switch value {
         case .object(let object):
-            var found: [JSONPointer] = []
-            for (key, member) in object where !key.contains("@") {
-                let child = pointer.appending(key)
+            for (key, member) in object where !key.utf8.contains(UInt8(ascii: "@")) {
+                trail.append(key)
                 if declared.contains(key) {
-                    found += undeclaredPointers(in: member, declared: declared, at: child)
+                    collectUndeclared(in: member, declared: declared, trail: &trail, into: &found)
                 } else {
-                    found.append(child)
+                    found.append(JSONPointer(tokens: trail))
                 }
+                trail.removeLast()
             }
-            return found
         case .array(let items):
-            return items.indices.flatMap { undeclaredPointers(in: items[$0], declared: declared, at: pointer.appending($0)) }
+            for (index, item) in items.enumerated() {
+                trail.append(String(index))
+                collectUndeclared(in: item, declared: declared, trail: &trail, into: &found)
+                trail.removeLast()
+            }
         default:
-            return []
+            return
         }
     }
 }
