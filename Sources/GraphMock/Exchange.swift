@@ -8,18 +8,22 @@ struct Exchange: Sendable {
     var clientRequestID: String
     /// False when `clientRequestID` is only the request-id stand-in.
     var clientSentRequestID: Bool
-    /// The client's `Accept-Encoding` allows gzip (used by `gzip-when-asked`).
-    var acceptsGzip: Bool
+    /// The client's `Accept-Encoding`, read only by `gzip-when-asked` (see `acceptsGzip`).
+    var acceptEncoding: String?
     /// `http://{Host}` — the mock serves plain HTTP; `localhost` when no Host header was sent.
     var origin: String
     var now: Timestamp
 
     init(request: MockRequest, now: Timestamp) {
         requestID = RandomUUID.string()
-        clientRequestID = request.header("client-request-id") ?? requestID
-        clientSentRequestID = request.header("client-request-id") != nil
-        acceptsGzip = Gzip.isAccepted(by: request.header("Accept-Encoding"))
+        let sentID = request.header("client-request-id")
+        clientRequestID = sentID ?? requestID
+        clientSentRequestID = sentID != nil
+        acceptEncoding = request.header("Accept-Encoding")
         origin = "http://" + (request.header("Host") ?? "localhost")
         self.now = now
     }
+
+    /// The client's `Accept-Encoding` allows gzip; parsed only when a variant asks.
+    var acceptsGzip: Bool { Gzip.isAccepted(by: acceptEncoding) }
 }
