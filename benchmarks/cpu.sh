@@ -3,7 +3,8 @@
 # position created with curl, a synthetic case file of CASES x STEPS GETs of that position with
 # `expect: {status: 200, shape: microsoft.graph.workPosition}`, the runner's user+sys CPU from
 # /usr/bin/time (the mock is a separate process, so this is the runner's own CPU), and wrk on the
-# same URL at the same concurrency. Prints one table; only 127.0.0.1 is contacted.
+# same URL at the same concurrency, and libcurl alone (benchmarks/curl-floor.c, when cc is there) as
+# the floor. Prints one table; only 127.0.0.1 is contacted.
 #
 # Knobs (environment): JOBS (default 4), CASES (default 100), STEPS (default 100), RUNS (timed runs
 # after one warm-up, best wall time kept, default 3), WRK_SECONDS (default 5, 0 skips wrk),
@@ -94,6 +95,9 @@ if (( WRK_SECONDS > 0 )); then
     wrk_rps=$(awk '/Requests\/sec:/ {print $2}' "$TMP/wrk.txt")
 fi
 
+log "libcurl alone (benchmarks/curl-floor.c): $JOBS threads x $((requests / JOBS)) GETs"
+floor=$(measure_curl_floor "$URL" "$AUTH" "$JOBS" "$((requests / JOBS))")
+
 if [[ ${PROFILE:-} == callgrind ]]; then
     out=${PROFILE_OUT:-/tmp/gc-cpu-callgrind.txt}
     log "callgrind run -> $out (and ${out%.txt}-self.txt)"
@@ -113,9 +117,10 @@ elif [[ ${PROFILE:-} == perf ]]; then
     perf report -i "$TMP/perf.data" --children --percent-limit 2 --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 80 >"${out%.txt}-inclusive.txt"
 fi
 
-python3 - "$requests" "$best_wall" "$best_cpu" "${wrk_rps:-0}" "$JOBS" <<'EOF'
+python3 - "$requests" "$best_wall" "$best_cpu" "${wrk_rps:-0}" "$JOBS" ${floor:-} <<'EOF'
 import sys
 requests, wall, cpu, wrk, jobs = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+floor = [float(x) for x in sys.argv[6:9]] if len(sys.argv) >= 9 else None
 rps = requests / wall
 print(f"| measure | result |\n|---|---|")
 print(f"| runner, {requests} GETs with shape checks, --jobs {jobs} | {rps:,.0f} req/s end-to-end ({wall:.2f} s wall) |")
@@ -123,4 +128,9 @@ print(f"| runner CPU (user+sys) | {cpu:.2f} s = {cpu / requests * 1e6:.0f} us/re
 if wrk > 0:
     print(f"| wrk same URL -c {jobs} | {wrk:,.0f} req/s |")
     print(f"| ratio runner/wrk | {rps / wrk:.2f} |")
+if floor:
+    fwall, fcpu, freq = floor
+    print(f"| libcurl alone (C, {jobs} threads, no checks) | {fcpu / freq * 1e6:.0f} us/request, {freq / fwall:,.0f} req/s"
+          + (f" = {freq / fwall / wrk:.2f}x wrk |" if wrk > 0 else " |"))
+    print(f"| runner CPU beyond libcurl's | {(cpu / requests - fcpu / freq) * 1e6:.0f} us/request |")
 EOF
