@@ -143,7 +143,7 @@ public struct JSONParser {
             if byte == UInt8(ascii: "\"") {
                 let end = offset
                 offset += 1
-                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) else {
+                guard let text = UTF8Text.validated(UnsafeBufferPointer(rebasing: bytes[start..<end])) else {
                     throw error("string is not valid UTF-8")
                 }
                 return text
@@ -158,7 +158,7 @@ public struct JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 offset += 1
-                guard let text = String(validating: scalars, as: UTF8.self) else {
+                guard let text = UTF8Text.validated(scalars) else {
                     throw error("string is not valid UTF-8")
                 }
                 return text

@@ -32,7 +32,7 @@ public enum PercentEncoding {
             guard let high = bytes.next().flatMap(hexValue), let low = bytes.next().flatMap(hexValue) else { return nil }
             out.append(high << 4 | low)
         }
-        return String(validating: out, as: UTF8.self)
+        return UTF8Text.validated(out)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -16,9 +16,12 @@ public enum CIAnnotations {
     ///   - htmlPath: the HTML report, named in the GitHub summary when one was written.
     public static func publish(_ report: RunReport, format: AnnotationFormat, environment: [String: String],
                                secrets: [String], codeQualityPath: String, htmlPath: String? = nil) throws -> Publication {
-        let prepared = ReportPreparer.prepare(report, policy: TextPolicy(maxTextBytes: 16 * 1024, secrets: secrets))
         var publication = Publication()
-        switch format.resolved(environment: environment) {
+        let resolved = format.resolved(environment: environment)
+        if resolved == .auto || resolved == .none { return publication }
+        // Prepared only for a format that is written: outside CI this is most runs.
+        let prepared = ReportPreparer.prepare(report, policy: TextPolicy(maxTextBytes: 16 * 1024, secrets: secrets))
+        switch resolved {
         case .auto, .none:
             break
         case .github:
