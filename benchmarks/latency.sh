@@ -34,19 +34,6 @@ stop_serve() {
 trap 'stop_serve; rm -rf "$TMP"' EXIT
 mkdir -p "$(dirname "$OUT")"
 
-# A fresh `serve --latency` per run, so every run meets the same empty store.
-start_serve() {
-    "$BIN" serve --port 0 --latency "$LATENCY" --latency-jitter "$JITTER" >"$TMP/serve.out" 2>"$TMP/serve.err" &
-    SERVE_PID=$!
-    BASE=""
-    for _ in $(seq 1 100); do            # at most 10 s
-        BASE=$(head -n1 "$TMP/serve.out" 2>/dev/null || true)
-        [[ $BASE == http://127.0.0.1:*/beta ]] && break
-        sleep 0.1
-    done
-    [[ $BASE == http://127.0.0.1:*/beta ]] || { echo "serve printed no 127.0.0.1 base URL: '$BASE'" >&2; cat "$TMP/serve.err" >&2; exit 1; }
-}
-
 # run LABEL ARGS…: one catalogue run; appends a JSON line with its figures to $TMP/runs.jsonl.
 run() {
     local label=$1; shift
@@ -80,7 +67,8 @@ EOF
 log "catalogue against serve --latency $LATENCY --latency-jitter $JITTER"
 for spec in "default:" "fixed-4:--concurrency fixed --jobs 4" "fixed-32:--concurrency fixed --jobs 32"; do
     label=${spec%%:*}; args=${spec#*:}
-    start_serve
+    # A fresh `serve --latency` per run, so every run meets the same empty store.
+    start_serve "$TMP" --latency "$LATENCY" --latency-jitter "$JITTER"
     log "  $label ($BASE${args:+, $args})"
     # shellcheck disable=SC2086  # args is a word list on purpose
     run "latency-$label" --base-url "$BASE" --mint-tokens $args

@@ -90,38 +90,14 @@ runner_rss_kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $
 
 # ---------------------------------------------------------------- serve (items 2-4)
 log "starting graph-conformance serve --port 0"
-"$BIN" serve --port 0 >"$TMP/serve.out" 2>"$TMP/serve.err" &
-SERVE_PID=$!
-BASE=""
-for _ in $(seq 1 100); do            # at most 10 s
-    BASE=$(head -n1 "$TMP/serve.out" 2>/dev/null || true)
-    [[ $BASE == http://127.0.0.1:*/beta ]] && break
-    sleep 0.1
-done
-[[ $BASE == http://127.0.0.1:*/beta ]] || { echo "serve printed no 127.0.0.1 base URL: '$BASE'" >&2; exit 1; }
+start_serve "$TMP"
 log "mock at $BASE"
-TOKEN=$(python3 benchmarks/peers/tavern/mint.py)
-AUTH="Authorization: Bearer $TOKEN"
-POSITION_ID=$(curl -sS --max-time 5 -X POST "$BASE/me/profile/positions" -H "$AUTH" -H 'Content-Type: application/json' \
-    -d '{"allowedAudiences":"organization","isCurrent":true,"categories":["bench"],"detail":{"jobTitle":"Bench Engineer","company":{"displayName":"Contoso"}}}' \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-URL="$BASE/me/profile/positions/$POSITION_ID"
+create_bench_position
 
 # ---------------------------------------------------------------- 2. runner vs wrk
 log "2. runner vs wrk: $((SYNTH_CASES * STEPS_PER_CASE)) GETs, concurrency $JOBS"
 SYN="$TMP/cases-synthetic"
-mkdir -p "$SYN/bench"
-cp -r cases/contract cases/targets "$SYN/"
-python3 - "$SYN/bench/get-10k.yaml" "$POSITION_ID" "$SYNTH_CASES" "$STEPS_PER_CASE" <<'EOF'
-import sys
-path, pid, ncases, nsteps = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-step = (f"      - method: GET\n        path: /me/profile/positions/{pid}\n"
-        "        expect: {status: 200, shape: microsoft.graph.workPosition}\n")
-with open(path, "w") as out:
-    out.write("suite: bench\nclassname: graph.workPosition.bench\nprincipal: readWrite\ncases:\n")
-    for i in range(ncases):
-        out.write(f"  - name: get {i + 1}\n    steps:\n" + step * nsteps)
-EOF
+write_synthetic_cases "$SYN" "$SYNTH_CASES" "$STEPS_PER_CASE"
 run_synth() {
     /usr/bin/time -o "$TMP/synth-time.txt" -f "%e %U %S" \
         timeout 120 "$BIN" run -q --base-url "$BASE" --mint-tokens --jobs "$JOBS" --cases "$SYN" \

@@ -47,7 +47,7 @@ public enum Template {
     /// Whether the bytes `${` occur in `text`. Without them there is no reference; with them the
     /// Character scan decides (a combining mark after `$` or `{` makes one Character of it, which
     /// that scan does not take for a reference).
-    private static func mayHoldReference(_ text: String) -> Bool {
+    public static func mayHoldReference(_ text: String) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }

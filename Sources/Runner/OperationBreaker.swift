@@ -1,3 +1,4 @@
+import CaseModel
 import Foundation
 import Synchronization
 
@@ -77,26 +78,26 @@ struct OperationKey: Hashable, Sendable, CustomStringConvertible {
     /// The key of a step's method and path template, reduced once per distinct pair: a catalogue
     /// has a few dozen of them and sends each many times.
     static func of(method: String, pathTemplate: String) -> OperationKey {
-        let template = Template(method: method, path: pathTemplate)
-        if let known = reduced.withLock({ $0[template] }) { return known }
+        let pair = Pair(method: method, path: pathTemplate)
+        if let known = reduced.withLock({ $0[pair] }) { return known }
         let key = OperationKey(method: method, pathTemplate: pathTemplate)
-        reduced.withLock { $0[template] = key }
+        reduced.withLock { $0[pair] = key }
         return key
     }
 
-    private struct Template: Hashable {
+    private struct Pair: Hashable {
         let method: String
         let path: String
     }
 
-    private static let reduced = Mutex<[Template: OperationKey]>([:])
+    private static let reduced = Mutex<[Pair: OperationKey]>([:])
 
     init(method: String, pathTemplate: String) {
         let path = pathTemplate.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
         var segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         for index in segments.indices {
             let follows = index > 0 ? segments[index - 1] : ""
-            if Self.hasReference(segments[index]) || follows == "users" || follows == "positions" { segments[index] = "{id}" }
+            if Template.mayHoldReference(segments[index]) || follows == "users" || follows == "positions" { segments[index] = "{id}" }
         }
         if segments.first == "me" {
             segments[0] = "…"
@@ -104,16 +105,5 @@ struct OperationKey: Hashable, Sendable, CustomStringConvertible {
             segments.replaceSubrange(0...1, with: ["…"])
         }
         description = method.uppercased() + " /" + segments.joined(separator: "/")
-    }
-
-    /// Whether a segment holds a `${…}` reference; byte-wise, where `contains("${")` went through
-    /// Foundation's string search on every request.
-    private static func hasReference(_ segment: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in segment.utf8 {
-            if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") { return true }
-            previous = byte
-        }
-        return false
     }
 }
