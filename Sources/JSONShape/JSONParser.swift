@@ -281,12 +281,22 @@ public struct JSONParser {
     private func error(_ message: String) -> JSONParseError {
         let end = min(offset, bytes.count)
         var line = 1, lineStart = 0, column = 1
-        for index in 0..<end where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
-        for index in lineStart..<end where bytes[index] & 0xC0 != 0x80 {
-            column += 1
+        // Plain loops over the base pointer: the `for … where` form compiled to a generic Int
+        // comparison per byte, and this is a third of the cost of refusing a 4 MiB string.
+        if let base = bytes.baseAddress {
+            var index = 0
+            while index < end {
+                if base[index] == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+            index = lineStart
+            while index < end {
+                column += base[index] & 0xC0 != 0x80 ? 1 : 0
+                index += 1
+            }
         }
         return JSONParseError(message: message, offset: offset, line: line, column: column)
     }
