@@ -58,6 +58,13 @@ public final class DiagnosticSink {
         diagnostics.append(diagnostic)
     }
 
+    /// Takes over what `other` collected, as if it had been said here: used to merge the sinks of
+    /// files decoded apart, which never share a file's count.
+    public func absorb(_ other: DiagnosticSink) {
+        diagnostics += other.diagnostics
+        for (file, count) in other.countByFile { countByFile[file, default: 0] += count }
+    }
+
     /// In file, line, column order: how editors and people read them.
     public var sorted: [Diagnostic] {
         diagnostics.enumerated().sorted { left, right in

@@ -43,11 +43,21 @@ public struct ReportOutput: Sendable {
     /// Both reports, atomically, from one preparation: the report is cleaned and redacted once
     /// (tokens, Authorization values, JWT-shaped text) and every writer renders that.
     public func write(_ prepared: PreparedReport) throws(ConformanceError) {
-        var options = JUnitOptions()
-        options.gitlabFileAttribute = gitlabFileAttribute
+        var junitOptions = JUnitOptions()
+        junitOptions.gitlabFileAttribute = gitlabFileAttribute
+        let options = junitOptions
+        // The two renderings are independent: one per core (half a cold catalogue's report time).
+        let rendered = RenderedReports()
+        DispatchQueue.concurrentPerform(iterations: 2) { which in
+            if which == 0 {
+                rendered.set(junit: JUnitWriter.render(prepared, options: options))
+            } else {
+                rendered.set(json: JSONReportWriter.render(prepared))
+            }
+        }
         do {
-            try ReportFile.writeAtomically(JUnitWriter.render(prepared, options: options), to: junitPath)
-            try ReportFile.writeAtomically(JSONReportWriter.render(prepared), to: jsonPath)
+            try ReportFile.writeAtomically(rendered.junit, to: junitPath)
+            try ReportFile.writeAtomically(rendered.json, to: jsonPath)
         } catch {
             throw .runtime("cannot write the report: \(error)")
         }
@@ -61,4 +71,15 @@ public struct ReportOutput: Sendable {
         try write(prepared)
         return prepared
     }
+}
+
+/// The JUnit and JSON texts, each written by one of the two rendering threads.
+private final class RenderedReports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var junitText = "", jsonText = ""
+
+    var junit: String { lock.withLock { junitText } }
+    var json: String { lock.withLock { jsonText } }
+    func set(junit: String) { lock.withLock { junitText = junit } }
+    func set(json: String) { lock.withLock { jsonText = json } }
 }
