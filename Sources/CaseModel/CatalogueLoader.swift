@@ -38,35 +38,18 @@ public enum CatalogueLoader {
     /// the results and diagnostics are merged in path order, exactly as one pass would give them.
     /// Loading was a tenth of a cold catalogue run.
     public static func load(paths: [String], context: LintContext, sink: DiagnosticSink) -> [CaseFile] {
-        let slots = LoadSlots(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index], own = DiagnosticSink()
+        let decoded = paths.concurrentMap { path in
+            let own = DiagnosticSink()
             let file = ContractLoader.read(path, sink: own).flatMap {
                 CaseFileDecoder.load(text: $0, path: path, context: context, sink: own)
             }
-            slots.set(index, file: file, sink: own)
+            return (file: file, sink: own)
         }
         var files: [CaseFile] = []
-        for (file, own) in slots.all() {
+        for (file, own) in decoded {
             sink.absorb(own)
             if let file { files.append(file) }
         }
         return files
-    }
-}
-
-/// One slot per path, each written by exactly one iteration of the parallel load.
-private final class LoadSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [(file: CaseFile?, sink: DiagnosticSink)?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, file: CaseFile?, sink: DiagnosticSink) {
-        lock.withLock { slots[index] = (file, sink) }
-    }
-
-    func all() -> [(file: CaseFile?, sink: DiagnosticSink)] {
-        lock.withLock { slots.compactMap { $0 } }
     }
 }

@@ -148,17 +148,4 @@ final class WorkQueue: @unchecked Sendable {
 }
 
 /// One slot per planned case, filled by whichever worker ran it.
-final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [CaseReport?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ report: CaseReport) {
-        lock.withLock { slots[index] = report }
-    }
-
-    func all() -> [CaseReport] {
-        lock.withLock { slots.compactMap { $0 } }
-    }
-}
+typealias ResultSlots = OrderedSlots<CaseReport>

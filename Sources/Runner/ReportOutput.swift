@@ -1,3 +1,4 @@
+import CaseModel
 import Foundation
 import Reporting
 
@@ -47,17 +48,12 @@ public struct ReportOutput: Sendable {
         junitOptions.gitlabFileAttribute = gitlabFileAttribute
         let options = junitOptions
         // The two renderings are independent: one per core (half a cold catalogue's report time).
-        let rendered = RenderedReports()
-        DispatchQueue.concurrentPerform(iterations: 2) { which in
-            if which == 0 {
-                rendered.set(junit: JUnitWriter.render(prepared, options: options))
-            } else {
-                rendered.set(json: JSONReportWriter.render(prepared))
-            }
+        let rendered = [true, false].concurrentMap { isJUnit in
+            isJUnit ? JUnitWriter.render(prepared, options: options) : JSONReportWriter.render(prepared)
         }
         do {
-            try ReportFile.writeAtomically(rendered.junit, to: junitPath)
-            try ReportFile.writeAtomically(rendered.json, to: jsonPath)
+            try ReportFile.writeAtomically(rendered[0], to: junitPath)
+            try ReportFile.writeAtomically(rendered[1], to: jsonPath)
         } catch {
             throw .runtime("cannot write the report: \(error)")
         }
@@ -73,13 +69,3 @@ public struct ReportOutput: Sendable {
     }
 }
 
-/// The JUnit and JSON texts, each written by one of the two rendering threads.
-private final class RenderedReports: @unchecked Sendable {
-    private let lock = NSLock()
-    private var junitText = "", jsonText = ""
-
-    var junit: String { lock.withLock { junitText } }
-    var json: String { lock.withLock { jsonText } }
-    func set(junit: String) { lock.withLock { junitText = junit } }
-    func set(json: String) { lock.withLock { jsonText = json } }
-}
