@@ -15,11 +15,8 @@ BUDGET=${BUDGET:-10000}
 JOBS=${JOBS:-4}
 SEED=${SEED:-1}
 TARGET_RATE=${TARGET_RATE:-2000}
-BIN=${BIN:-}
-if [[ -z "$BIN" ]]; then
-    swift build -c release --product graph-conformance >/dev/null
-    BIN=.build/release/graph-conformance
-fi
+source benchmarks/common.sh
+resolve_release_binary
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -17,20 +17,33 @@ public enum Template {
     public static func references(in text: String) -> (references: [TemplateReference], errors: [String]) {
         // Most texts hold no reference: a byte scan says so without splitting into Characters.
         guard mayHoldReference(text) else { return ([], []) }
+        // In ASCII without CR every byte is one Character, so byte offsets are the Character offsets
+        // callers index with, and the scan can skip grapheme breaking (it ran for every request).
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            return scan(Array(text.utf8), of: text, dollar: UInt8(ascii: "$"), open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        return scan(Array(text), of: text, dollar: "$", open: "{", close: "}") { String($0) }
+    }
+
+    /// The reference scan over `units`: bytes or Characters of `text`.
+    private static func scan<Unit: Equatable>(
+        _ units: [Unit], of text: String, dollar: Unit, open: Unit, close: Unit, string: (ArraySlice<Unit>) -> String
+    ) -> (references: [TemplateReference], errors: [String]) {
         var references: [TemplateReference] = []
         var errors: [String] = []
-        let characters = Array(text)
         var index = 0
-        while index < characters.count - 1 {
-            guard characters[index] == "$", characters[index + 1] == "{" else {
+        while index < units.count - 1 {
+            guard units[index] == dollar, units[index + 1] == open else {
                 index += 1
                 continue
             }
-            guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
+            guard let closing = units[(index + 2)...].firstIndex(of: close) else {
                 errors.append("unclosed '${' in \"\(text)\"")
                 break
             }
-            let inner = String(characters[(index + 2)..<close])
+            let inner = string(units[(index + 2)..<closing])
             let parts = inner.split(separator: "|", omittingEmptySubsequences: false)
                 .map { $0.trimmingSpaces() }
             let path = parts[0].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -39,7 +52,7 @@ public enum Template {
             } else {
                 references.append(TemplateReference(path: path, filters: Array(parts.dropFirst()), source: inner, offset: index))
             }
-            index = close + 1
+            index = closing + 1
         }
         return (references, errors)
     }
@@ -59,7 +72,13 @@ public enum Template {
     /// True when the whole string is exactly one reference, so its value keeps its JSON type.
     public static func wholeReference(_ text: String) -> TemplateReference? {
         let (references, errors) = references(in: text)
-        guard errors.isEmpty, references.count == 1, let only = references.first else { return nil }
+        guard errors.isEmpty else { return nil }
+        return wholeReference(text, references: references)
+    }
+
+    /// `wholeReference` for a text whose references are already parsed (without errors).
+    public static func wholeReference(_ text: String, references: [TemplateReference]) -> TemplateReference? {
+        guard references.count == 1, let only = references.first else { return nil }
         return only.offset == 0 && "${\(only.source)}".count == text.count ? only : nil
     }
 }

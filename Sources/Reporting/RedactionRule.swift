@@ -8,6 +8,8 @@ struct RedactionRule: @unchecked Sendable {
     /// Words of which one must occur (case-insensitively) for the pattern to possibly match; lets
     /// the common case of clean text skip the regular expression.
     let hints: [String]
+    /// The hints as lower-cased bytes, made once: the test runs on every field of every report.
+    private let hintNeedles: [[UInt8]]
     let expression: NSRegularExpression
     /// Template keeping the non-secret part of a match, with `$MARKER` for the replacement.
     let template: String
@@ -40,6 +42,7 @@ struct RedactionRule: @unchecked Sendable {
 
     init(hints: [String], pattern: String, template: String) {
         self.hints = hints
+        hintNeedles = hints.map { hint in hint.utf8.map { $0 | 0x20 } }
         // The patterns are literals above; a typo must fail loudly in the first test run.
         do {
             expression = try NSRegularExpression(pattern: pattern)
@@ -50,12 +53,12 @@ struct RedactionRule: @unchecked Sendable {
     }
 
     func mightMatch(_ text: String) -> Bool {
-        hints.contains { Self.containsASCIICaseInsensitive(text, $0) }
+        hintNeedles.contains { Self.containsASCIICaseInsensitive(text, needle: $0) }
     }
 
-    /// ASCII case-insensitive substring test on the UTF-8 bytes (hints are ASCII words).
-    static func containsASCIICaseInsensitive(_ text: String, _ hint: String) -> Bool {
-        let needle = hint.utf8.map { $0 | 0x20 }
+    /// ASCII case-insensitive substring test on the UTF-8 bytes (hints are ASCII words); `needle` is
+    /// the hint's bytes with 0x20 set (lower case for letters).
+    private static func containsASCIICaseInsensitive(_ text: String, needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
         var utf8 = text
         return utf8.withUTF8 { hay in

@@ -26,10 +26,24 @@ enum TextCap {
     /// One line of at most `maxCharacters` characters: line breaks and tabs become spaces, runs of
     /// spaces collapse, and an over-long value ends in "…".
     static func oneLine(_ text: String, maxCharacters: Int = messageCharacters) -> String {
+        if isOneLineAlready(text, maxCharacters: maxCharacters) { return text }
         let words = text.split(whereSeparator: { $0 == " " || $0.isNewline || $0 == "\t" })
         let line = words.joined(separator: " ")
         guard line.count > maxCharacters else { return line }
         return String(line.prefix(Swift.max(0, maxCharacters - 1))) + "…"
+    }
+
+    /// Short ASCII text without line breaks, tabs, or spaces to collapse or trim comes out of
+    /// `oneLine` unchanged (in ASCII a byte is a character); most names and ids are such text.
+    private static func isOneLineAlready(_ text: String, maxCharacters: Int) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= maxCharacters, utf8.first != UInt8(ascii: " "), utf8.last != UInt8(ascii: " ") else { return false }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            guard byte > 0x20 && byte < 0x7F || byte == UInt8(ascii: " ") && previous != UInt8(ascii: " ") else { return false }
+            previous = byte
+        }
+        return true
     }
 
     static func marker(omitting bytes: Int) -> String {

@@ -8,7 +8,7 @@ public enum XMLText {
     /// TAB, LF, CR, U+0020–U+007E, U+00A0–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF with `\uXXXX`.
     /// Lone surrogates cannot live in a Swift `String` (decoding turns them into U+FFFD).
     public static func sanitize(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { !isPlain($0) }) else { return s }
+        guard !isPlainASCII(s), s.unicodeScalars.contains(where: { !isPlain($0) }) else { return s }
         var out = String.UnicodeScalarView()
         var scalars = s.unicodeScalars[...]
         while let scalar = scalars.first {
@@ -46,6 +46,12 @@ public enum XMLText {
         }
     }
 
+    /// True when every byte is printable ASCII, TAB, LF or CR: most report text, settled without
+    /// decoding a scalar.
+    static func isPlainASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// `\u001B` for ESC: visible, ASCII, and recognisable to anyone who reads JSON or Swift.
     static func visibleEscape(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -53,19 +59,27 @@ public enum XMLText {
     }
 
     private static func escapeMarkup(_ s: String, flattenLines: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r":
-                if flattenLines { out += " " } else { out.unicodeScalars.append(scalar) }
-            default: out.unicodeScalars.append(scalar)
+        // Every byte that changes is ASCII, so the work is on bytes; untouched text is returned as is.
+        let needsWork = s.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): true
+            case 0x09, 0x0A, 0x0D: flattenLines
+            default: false
             }
         }
-        return out
+        guard needsWork else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(flattenLines ? UInt8(ascii: " ") : byte)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -30,14 +30,23 @@ struct Bindings {
     }
 
     func resolve(text: String) throws(BindingError) -> JSONValue {
-        if let whole = Template.wholeReference(text) { return try value(of: whole) }
-        return .string(try interpolate(text))
+        let references = try Self.references(in: text)
+        if let whole = Template.wholeReference(text, references: references) { return try value(of: whole) }
+        return .string(try interpolate(text, references: references))
     }
 
     /// String interpolation: strings go in as they are, other values as compact JSON.
     func interpolate(_ text: String) throws(BindingError) -> String {
+        try interpolate(text, references: Self.references(in: text))
+    }
+
+    private static func references(in text: String) throws(BindingError) -> [TemplateReference] {
         let (references, errors) = Template.references(in: text)
         if let first = errors.first { throw BindingError(message: first) }
+        return references
+    }
+
+    private func interpolate(_ text: String, references: [TemplateReference]) throws(BindingError) -> String {
         guard !references.isEmpty else { return text }
         var result = ""
         var cursor = text.startIndex

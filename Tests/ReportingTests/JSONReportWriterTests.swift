@@ -39,6 +39,19 @@ import Testing
         #expect(cases.first?["name"] as? String == "q\"uote\\ \\u0001")
     }
 
+    /// Multi-byte text goes through byte for byte and reads back as the same string.
+    @Test func multiByteTextRoundTrips() throws {
+        let name = "Zoë 😀 \u{2028} e\u{301} 名前 \"q\" \\"
+        let report = Fixtures.run([Fixtures.suite("s", "s.yaml", [
+            CaseReport(classname: "graph.t", name: name, time: 0, outcome: .passed, transcript: "é\nü\t😀"),
+        ])])
+        let json = JSONReportWriter.render(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let cases = try #require(((object["suites"] as? [[String: Any]])?.first?["cases"]) as? [[String: Any]])
+        #expect(cases.first?["name"] as? String == "Zoë 😀 e\u{301} 名前 \"q\" \\", "U+2028 is a line break: one line, one space")
+        #expect(cases.first?["transcript"] as? String == "é\nü\t😀")
+    }
+
     /// Each mismatch is an object with pointer, expected, actual and a file:line:col location.
     @Test func mismatchesAreObjects() throws {
         let json = JSONReportWriter.render(Fixtures.failing)

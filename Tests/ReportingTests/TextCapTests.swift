@@ -38,6 +38,17 @@ import Testing
         #expect(long.hasSuffix("…"))
     }
 
+    /// Text that is one line already comes back as it is; anything else is flattened, trimmed,
+    /// collapsed or shortened, multi-byte text included.
+    @Test(arguments: [
+        ("plain-id 123", "plain-id 123"), ("", ""), (" lead", "lead"), ("trail ", "trail"), ("a  b", "a b"),
+        ("a\rb", "a b"), ("a\u{0B}b", "a b"), ("del\u{7F}kept", "del\u{7F}kept"), ("é  ü", "é ü"),
+        ("line\u{2028}sep", "line sep"), (String(repeating: "y", count: 500), String(repeating: "y", count: 500)),
+    ])
+    func oneLineKeepsWhatIsAlreadyOneLine(_ row: (text: String, expected: String)) {
+        #expect(TextCap.oneLine(row.text) == row.expected)
+    }
+
     @Test(arguments: [
         (0.12, "0.120"), (0, "0.000"), (-1, "0.000"), (Double.nan, "0.000"), (Double.infinity, "0.000"),
         (0.0005, "0.001"), (0.0004, "0.000"), (1234.5678, "1234.568"), (59.9999, "60.000"), (1.05, "1.050"),
