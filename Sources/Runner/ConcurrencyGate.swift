@@ -21,10 +21,13 @@ final class ConcurrencyGate: @unchecked Sendable {
     private var waiting = 0
     private var highest = 0
     private var pushbacks = 0
-    /// Each worker thread's CPU clock when it last started a case or got an answer.
-    private var cpuMarks: [ObjectIdentifier: Double] = [:]
+    /// Each worker thread's CPU clock when it was last read, and the answers it has had since.
+    private var cpuMarks: [ObjectIdentifier: (seconds: Double, answers: Int)] = [:]
     private var cpuSpent = 0.0
     private var cpuAnswers = 0
+    /// CPU clocks are read once per this many answers, not per answer: a CPU-time clock is a real
+    /// system call (no vDSO), and reading one per answer was 2% of a CPU-bound run.
+    static let cpuSampleAnswers = 4
     /// Workers that have had an answer (their connection is open).
     private var answered: Set<ObjectIdentifier> = []
     private let cpuClock: @Sendable () -> Double
@@ -50,12 +53,15 @@ final class ConcurrencyGate: @unchecked Sendable {
 
     /// Blocks until fewer than `limit` cases run, then counts the caller's case in.
     func acquire() {
-        let now = cpuClock()
+        let perThread = adaptive && !wholeProcess
+        let now = perThread ? cpuClock() : 0
         condition.withLock {
             while running >= controller.limit { wait() }
             running += 1
             highest = max(highest, running)
-            cpuMarks[ObjectIdentifier(Thread.current)] = now
+            // A new case: answers still unmeasured from the last one are measured up to here (the
+            // end of that case's work), and the time blocked for this permit stays out.
+            if perThread { measureThread(ObjectIdentifier(Thread.current), now: now) }
         }
     }
 
@@ -85,28 +91,23 @@ final class ConcurrencyGate: @unchecked Sendable {
     /// An answer with `status` to a request sent at `sent`; called on the worker thread that sent it.
     func observe(status: Int, sent: Date) {
         let received = Date()
-        let now = cpuClock()
         let grownTo: Int? = condition.withLock {
             if status == 429 || status == 503 { pushbacks += 1 }
             guard adaptive else { return nil }
             let thread = ObjectIdentifier(Thread.current)
             if wholeProcess {
                 cpuAnswers += 1
-                if cpuAnswers >= 4 {
+                if cpuAnswers >= Self.cpuSampleAnswers {
+                    let now = cpuClock()
                     controller.record(cpuSecondsPerRequest: max(0, now - processMark) / Double(cpuAnswers))
                     processMark = now
                     cpuAnswers = 0
                 }
-            } else if let mark = cpuMarks[thread] {
-                cpuSpent += max(0, now - mark)
-                cpuAnswers += 1
-                if cpuAnswers >= 4 {
-                    controller.record(cpuSecondsPerRequest: cpuSpent / Double(cpuAnswers))
-                    cpuSpent = 0
-                    cpuAnswers = 0
-                }
+            } else if var mark = cpuMarks[thread] {
+                mark.answers += 1
+                cpuMarks[thread] = mark
+                if mark.answers >= Self.cpuSampleAnswers { measureThread(thread, now: cpuClock()) }
             }
-            cpuMarks[thread] = now
             // A worker's first answer also paid for its connection (TCP, TLS): not the target's latency.
             let connected = !answered.insert(thread).inserted
             let change = controller.observe(status: status, sentAt: sent.timeIntervalSinceReferenceDate,
@@ -117,6 +118,21 @@ final class ConcurrencyGate: @unchecked Sendable {
             return controller.limit
         }
         if let grownTo { raised(grownTo) }
+    }
+
+    /// Adds the calling worker's CPU since its mark, spread over its answers since then, and marks
+    /// `now` (its own CPU clock); records a measurement every `cpuSampleAnswers` answers. Lock held.
+    private func measureThread(_ thread: ObjectIdentifier, now: Double) {
+        if let mark = cpuMarks[thread], mark.answers > 0 {
+            cpuSpent += max(0, now - mark.seconds)
+            cpuAnswers += mark.answers
+            if cpuAnswers >= Self.cpuSampleAnswers {
+                controller.record(cpuSecondsPerRequest: cpuSpent / Double(cpuAnswers))
+                cpuSpent = 0
+                cpuAnswers = 0
+            }
+        }
+        cpuMarks[thread] = (now, 0)
     }
 
     /// Waits on the condition (its lock held), counted so wake-ups go out only when needed.

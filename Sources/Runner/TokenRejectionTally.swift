@@ -23,7 +23,10 @@ final class TokenRejectionTally: @unchecked Sendable {
             guard let space = value.firstIndex(of: UInt8(ascii: " ")) else { return false }
             let credential = UnsafeBufferPointer(rebasing: value[(space + 1)...])
             return validTokens.contains { token in
-                token.count == credential.count && token.withUnsafeBufferPointer { $0.elementsEqual(credential) }
+                token.count == credential.count && token.withUnsafeBufferPointer { own in
+                    guard let mine = own.baseAddress, let theirs = credential.baseAddress else { return own.isEmpty }
+                    return memcmp(mine, theirs, own.count) == 0
+                }
             }
         }
         guard valid else { return }
