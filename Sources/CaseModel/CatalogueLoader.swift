@@ -7,7 +7,8 @@ public enum CatalogueLoader {
     /// Folders below the cases directory that hold other things than cases.
     public static let reservedFolders: Set<String> = ["contract", "targets"]
 
-    /// Case files below `directory` (or the given files/folders), sorted for a stable report order.
+    /// Case files below `directory` (or the given files/folders), sorted for a stable report order,
+    /// each once: a file named twice (`cases/auth cases/auth/tokens.yaml`) runs once.
     public static func caseFiles(in paths: [String]) -> [String] {
         var found: [String] = []
         let manager = FileManager.default
@@ -31,7 +32,7 @@ public enum CatalogueLoader {
                 found.append(root + "/" + entry)
             }
         }
-        return found.sorted()
+        return Array(Set(found)).sorted()
     }
 
     /// Decodes every file, on all cores: files are independent, each gets a sink of its own, and

@@ -36,4 +36,13 @@ import Testing
         #expect(parallelSink.diagnostics.map(\.description) == oneByOneSink.diagnostics.map(\.description))
         #expect(parallelSink.diagnostics.count >= broken.count, "every broken file reported")
     }
+
+    /// A file reached through its folder and by name, or named twice, is loaded (and run) once.
+    @Test func aFileNamedTwiceIsListedOnce() throws {
+        let auth = TestContract.repoRoot.appendingPathComponent("cases/auth").path
+        let inFolder = CatalogueLoader.caseFiles(in: [auth])
+        let file = try #require(inFolder.first)
+        #expect(CatalogueLoader.caseFiles(in: [auth, file, auth]) == inFolder)
+        #expect(CatalogueLoader.caseFiles(in: [file, file]) == [file])
+    }
 }

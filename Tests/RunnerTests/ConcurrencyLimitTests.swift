@@ -1,4 +1,5 @@
 @testable import Runner
+import TestSupport
 import Testing
 
 /// The adaptive limit as pure logic: answers in, limit out, on a made-up clock.
@@ -166,7 +167,7 @@ import Testing
     @Test func jitterIsNotARise() {
         var limit = Self.measured(initial: 4, cap: 32)
         var clock = 0.0
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<2000 {
             clock += 0.001
             let latency = 0.03 + 0.04 * Double(generator.next() % 1000) / 1000
@@ -174,18 +175,5 @@ import Testing
         }
         #expect(limit.limit == 32)
         #expect(limit.slowStart, "never cut")
-    }
-}
-
-/// A small deterministic generator for the jitter rows.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
