@@ -36,15 +36,17 @@ struct ShapeValidator {
         trail.removeLast()
     }
 
-    /// Checks a value against a CSDL type reference (nullability and collection included).
-    private mutating func check(_ value: JSONValue, type: TypeReference, declaredAt location: SourceLocation?) {
+    /// Checks a value against a CSDL type reference (nullability and collection included);
+    /// `asElement`: the value is one element of the collection `type` names.
+    private mutating func check(_ value: JSONValue, type: TypeReference, declaredAt location: SourceLocation?, asElement: Bool = false) {
+        let isCollection = type.isCollection && !asElement
         if case .null = value {
             // OData never writes a null collection, but Graph-generated payloads are seen to; a
             // nullable collection property tolerates it, as the element type's Nullable allows.
-            if !type.nullable { report(expected: "\(type.displayName) (non-nullable)", value, location) }
+            if !type.nullable { report(expected: "\(isCollection ? type.displayName : type.name) (non-nullable)", value, location) }
             return
         }
-        guard type.isCollection else {
+        guard isCollection else {
             checkNamed(value, name: type.name, primitive: type.primitive, declaredAt: location, via: [])
             return
         }
@@ -52,9 +54,8 @@ struct ShapeValidator {
             report(expected: "\(type.displayName) (array)", value, location)
             return
         }
-        let elementType = TypeReference(name: type.name, written: type.written, isCollection: false, nullable: type.nullable)
         for (index, element) in elements.enumerated() {
-            inside(String(index)) { $0.check(element, type: elementType, declaredAt: location) }
+            inside(String(index)) { $0.check(element, type: type, declaredAt: location, asElement: true) }
         }
     }
 
@@ -73,9 +74,15 @@ struct ShapeValidator {
             report(expected: "a value for \(name)", value, location, hint: "circular reference " + (via + [name]).joined(separator: " → "))
             return
         }
+        // Registered structured types are looked up flattened: one hash and one retain, where the
+        // definition itself would be copied out of the enum member by member.
+        if let flat = flattened[name] {
+            checkStructured(value, flat)
+            return
+        }
         switch definitions[name] {
         case .structured(let definition)?:
-            checkStructured(value, definition, flattened[name] ?? FlatStructure(definition, in: definitions))
+            checkStructured(value, FlatStructure(definition, in: definitions))
         case .enumeration(let definition)?: checkEnum(value, definition, declaredAt: location)
         case .inline(let shape)?: checkInline(value, shape, via: via + [name])
         case nil:
@@ -85,7 +92,8 @@ struct ShapeValidator {
         }
     }
 
-    private mutating func checkStructured(_ value: JSONValue, _ definition: StructuredTypeDefinition, _ flat: FlatStructure) {
+    private mutating func checkStructured(_ value: JSONValue, _ flat: FlatStructure) {
+        let definition = flat.definition
         guard case .object(let object) = value else {
             report(expected: "\(definition.name) (object)", value, definition.location)
             return
@@ -218,21 +226,37 @@ struct ShapeValidator {
 /// A structured type with its inheritance chain resolved: every declared property of the type and
 /// its bases (a derived declaration wins), whether any of them is open, and the type whose `Key`
 /// applies. Built once per registry (`ShapeRegistry.init`) instead of for every object validated.
-struct FlatStructure: Sendable {
-    let declared: [String: StructuredTypeDefinition.Property]
+///
+/// Classes, both it and its properties: validation looks one up per object and per member, and
+/// a class is handed out with one retain where a struct of strings is copied field by field.
+final class FlatStructure: Sendable {
+    /// A declared property: its type and where the contract declares it.
+    final class Property: Sendable {
+        let type: TypeReference
+        let location: SourceLocation?
+
+        init(_ property: StructuredTypeDefinition.Property) {
+            type = property.type
+            location = property.location
+        }
+    }
+
+    let definition: StructuredTypeDefinition
+    let declared: [String: Property]
     let isOpen: Bool
     let keyed: StructuredTypeDefinition?
 
     init(_ definition: StructuredTypeDefinition, in definitions: [String: ShapeDefinition]) {
+        self.definition = definition
         // Base types first, the type itself last; stops at a missing base or a cycle.
         var chain = [definition]
         var seen: Set<String> = [definition.name]
         while let base = chain[0].baseType, seen.insert(base.name).inserted, case .structured(let parent)? = definitions[base.name] {
             chain.insert(parent, at: 0)
         }
-        var declared: [String: StructuredTypeDefinition.Property] = [:]
+        var declared: [String: Property] = [:]
         for type in chain {
-            for property in type.properties { declared[property.name] = property }
+            for property in type.properties { declared[property.name] = Property(property) }
         }
         self.declared = declared
         isOpen = chain.contains(where: \.isOpen)
