@@ -32,29 +32,37 @@ enum Router {
             segments.append(decoded)
         }
 
-        let fixed = segments.map { $0.lowercased() }
-        guard let version = fixed.first, version == "beta" || version == "v1.0" else {
+        guard let version = segments.first, isWord(version, "beta") || isWord(version, "v1.0") else {
             throw .routeNotFound(String(pathPart))
         }
         let subject: Route.Subject
         let rest: ArraySlice<String>
-        if fixed.count >= 2, fixed[1] == "me" {
+        if segments.count >= 2, isWord(segments[1], "me") {
             subject = .me
             rest = segments[2...]
-        } else if fixed.count >= 3, fixed[1] == "users" {
+        } else if segments.count >= 3, isWord(segments[1], "users") {
             subject = .user(segments[2])
             rest = segments[3...]
         } else {
             throw .routeNotFound(String(pathPart))
         }
-        guard rest.count == 2 || rest.count == 3,
-            rest[rest.startIndex].lowercased() == "profile", rest[rest.startIndex + 1].lowercased() == "positions"
+        guard rest.count == 2 || rest.count == 3, isWord(rest[rest.startIndex], "profile"), isWord(rest[rest.startIndex + 1], "positions")
         else { throw .routeNotFound(String(pathPart)) }
         let positionID = rest.count == 3 ? rest.last : nil
 
         let allowed = positionID == nil ? collectionMethods : itemMethods
         guard allowed.contains(method) else { throw .methodNotAllowed(method, allowed: allowed) }
         return Route(version: segments[0], subject: subject, positionID: positionID, query: parseQuery(queryPart))
+    }
+
+    /// Whether `segment` is the fixed segment `word` (lower-case ASCII) in any letter case. ASCII
+    /// folding is enough: no fixed segment holds a letter that a non-ASCII character lower-cases to.
+    static func isWord(_ segment: String, _ word: StaticString) -> Bool {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard segment.utf8.count == expected.count else { return false }
+        return zip(segment.utf8, expected).allSatisfy { byte, lower in
+            byte == lower || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) && byte | 0x20 == lower
+        }
     }
 
     /// `a=b&c=d`, with `+` as space and percent-decoding; undecodable pairs are kept raw.

@@ -19,8 +19,10 @@ public enum PercentEncoding {
     /// Undoes percent-encoding as Foundation's `removingPercentEncoding` does (nil for a `%` not
     /// followed by two hex digits, or for bytes that are not UTF-8), on the bytes: the mock decodes
     /// every path segment of every request, and the Foundation path bridged each to NSString.
-    public static func decode(_ text: some StringProtocol) -> String? {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+    public static func decode(_ text: String) -> String? {
+        // A concrete String, not `some StringProtocol`: a generic across the module boundary ran
+        // unspecialized, through protocol witnesses for every byte of every path segment.
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var bytes = text.utf8.makeIterator()
@@ -33,6 +35,10 @@ public enum PercentEncoding {
             out.append(high << 4 | low)
         }
         return UTF8Text.validated(out)
+    }
+
+    public static func decode(_ text: Substring) -> String? {
+        decode(String(text))
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
