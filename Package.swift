@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"], resources: [.copy("Goldens")], swiftSettings: swiftSettings),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient", "TestIssuer"],
+            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient", "TestIssuer", "Identifiers"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "TestIssuerTests", dependencies: ["TestIssuer", "JSONShape", "CurlClient", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RobustnessTests",
-            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient"],
+            dependencies: ["Runner", "CaseModel", "JSONShape", "GraphMock", "TestSupport", "Reporting", "CurlClient", "Identifiers"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

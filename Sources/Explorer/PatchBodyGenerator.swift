@@ -1,3 +1,4 @@
+import Identifiers
 import JSONShape
 
 /// Random PATCH bodies: partial objects at every depth, mostly valid, sometimes not.

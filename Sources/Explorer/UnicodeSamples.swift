@@ -1,3 +1,5 @@
+import Identifiers
+
 /// Strings across the Unicode classes `Edm.String` allows (reference §9.5: any Unicode, no
 /// MaxLength): ASCII, JSON escapes and control characters, Latin-1, combining marks,
 /// right-to-left scripts, CJK, astral-plane characters (emoji, CJK extension B), ZWJ sequences,

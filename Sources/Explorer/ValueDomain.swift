@@ -1,3 +1,4 @@
+import Identifiers
 import JSONShape
 
 /// Valid values from the whole domain of each Edm type (reference §3, §9.5): strings of every

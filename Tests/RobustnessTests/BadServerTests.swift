@@ -2,6 +2,7 @@ import CurlClient
 import Foundation
 import Reporting
 @testable import Runner
+import Identifiers
 import TestSupport
 import Testing
 
@@ -143,7 +144,7 @@ extension Robustness {
 
     /// Seeded so a failure reproduces: NULs, control characters, high bytes, no status line.
     @Test func garbageInsteadOfHTTP() async throws {
-        var generator = SplitMix64(seed: 0x6C6F_6F70)
+        var generator = SeededRandom(seed: 0x6C6F_6F70)
         let garbage = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let (victim, outcome) = try await Self.victim(of: .raw(garbage))
         Self.expectError(victim, types: ["transport.malformedResponse"])

@@ -1,4 +1,5 @@
 @testable import Runner
+import Identifiers
 import TestSupport
 import Testing
 
@@ -167,7 +168,7 @@ import Testing
     @Test func jitterIsNotARise() {
         var limit = Self.measured(initial: 4, cap: 32)
         var clock = 0.0
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededRandom(seed: 7)
         for _ in 0..<2000 {
             clock += 0.001
             let latency = 0.03 + 0.04 * Double(generator.next() % 1000) / 1000
