@@ -99,8 +99,10 @@ public struct YAMLNode: Sendable {
     /// a regex per line was two thirds of loading the catalogue.
     static func aliasKeyLine(in text: String) -> Int? {
         guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }  // bytes: no Foundation search over the file
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.utf8.contains(UInt8(ascii: "*")) && usesAliasAsKey(Array(unquotedPart(of: line))) {
+        // Lines split on the LF byte: a Character split walked grapheme breaks over the whole file,
+        // and "\r\n" is one Character that is not "\n", so a CRLF file was one long line.
+        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where line.contains(UInt8(ascii: "*")) && usesAliasAsKey(Array(unquotedPart(of: Substring(line)))) {
             return index + 1
         }
         return nil

@@ -90,6 +90,13 @@ import Testing
         #expect(checked == 27_000)
     }
 
+    /// Lines are counted on LF, so a CRLF file's alias key is reported on its own line.
+    @Test func aliasKeyLineCountsCRLFLines() {
+        #expect(YAMLNode.aliasKeyLine(in: "a: &k 1\r\nb: 2\r\n*k : 3\r\n") == 3)
+        #expect(YAMLNode.aliasKeyLine(in: "é: &k 1\nnote: \"*k : x\"\n? *k\n: 3\n") == 3)
+        #expect(YAMLNode.aliasKeyLine(in: "a: [*k]\n") == nil)
+    }
+
     @Test func aliasLookalikesInQuotesAndCommentsAreFine() throws {
         let node = try YAMLNode.parse("path: \"/x/*a: b\"\nnote: '? *b'  # *c: d\nlist: [*x]\n".replacingOccurrences(of: "[*x]", with: "[x]"), file: "ok.yaml")
         #expect(node.mapping?.count == 3)
