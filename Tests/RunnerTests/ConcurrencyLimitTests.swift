@@ -118,11 +118,8 @@ import Testing
     /// The target slows down under our load (50 ms → 200 ms): the limit halves, again a round trip
     /// later while it stays slow, and not for answers sent before a cut.
     @Test func risingLatencyHalves() {
-        var limit = Self.measured(initial: 4, cap: 16)
-        var clock = 0.0
-        _ = Self.feed(&limit, count: 100, latency: 0.05, clock: &clock)
-        #expect(limit.limit == 16)
-        let changes = Self.feed(&limit, count: 20, latency: 0.2, clock: &clock)
+        let (limit, grownTo, changes) = Self.grownThenSlowed(initial: 4, cap: 16)
+        #expect(grownTo == 16)
         let cuts = changes.filter { $0 == .cut(.latencyRise) }.count
         #expect(cuts >= 1)
         #expect(limit.limit < 16)
@@ -155,13 +152,21 @@ import Testing
 
     /// Grown past the start, a rise halves, but to no less than the start.
     @Test func latencyRiseStopsAtTheStart() {
-        var limit = Self.measured(initial: 4, cap: 6)
-        var clock = 0.0
-        _ = Self.feed(&limit, count: 100, latency: 0.05, clock: &clock)
-        #expect(limit.limit == 6)
-        let changes = Self.feed(&limit, count: 20, latency: 0.2, clock: &clock)
+        let (limit, grownTo, changes) = Self.grownThenSlowed(initial: 4, cap: 6)
+        #expect(grownTo == 6)
         #expect(changes.contains(.cut(.latencyRise)))
         #expect(limit.limit == 4, "6 halves to 3, held at the start")
+    }
+
+    /// 100 answers at 50 ms (the limit grows to the cap), then 20 at 200 ms, 1 ms apart: the limit
+    /// after both, the limit it had grown to, and the changes the slow answers made.
+    static func grownThenSlowed(initial: Int, cap: Int) -> (limit: ConcurrencyLimit, grownTo: Int, changes: [ConcurrencyLimit.Change]) {
+        var limit = measured(initial: initial, cap: cap)
+        var clock = 0.0
+        _ = feed(&limit, count: 100, latency: 0.05, clock: &clock)
+        let grownTo = limit.limit
+        let changes = feed(&limit, count: 20, latency: 0.2, clock: &clock)
+        return (limit, grownTo, changes)
     }
 
     /// Jitter around a steady latency (30–70 ms) is not a rise.
